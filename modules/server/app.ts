@@ -1,0 +1,62 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import { type ControlledClock, createClockHandler } from '../../engine/index.ts';
+import { errorHandler, problem, ServerError, validationError } from './errors.ts';
+import { healthRoutes } from './health.ts';
+import { requestLogger } from './logger.ts';
+import type { ModuleContext, PlatformModule } from './module.ts';
+
+export type AppEnv = { Variables: { requestId: string; logger: Logger } };
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** The HTTP application: middleware, the platform's own routes, then each module's. */
+export function createApp(
+  context: ModuleContext & { clock: ControlledClock },
+  modules: PlatformModule[],
+): OpenAPIHono<AppEnv> {
+  const { config, logger } = context;
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues, result.target);
+    },
+  });
+
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  app.use(secureHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ServerError('PAYLOAD_TOO_LARGE', `A request body may be at most ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.onError(errorHandler(logger));
+  app.notFound((c) =>
+    problem(c, { status: 404, code: 'NOT_FOUND', detail: `No route for ${c.req.method} ${c.req.path}` }),
+  );
+
+  healthRoutes(app as unknown as OpenAPIHono, context);
+  if (config.engine.clockControlled) {
+    const clockHandler = createClockHandler(context.clock);
+    app.all('/v2/clock/*', async (c, next) => (await clockHandler(c.req.raw)) ?? next());
+    app.all('/v2/clock', async (c, next) => (await clockHandler(c.req.raw)) ?? next());
+  }
+  for (const module of modules) module.routes?.(app as unknown as OpenAPIHono, context);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'BPM CRM platform API',
+      version: '0.1.0',
+      description:
+        'Errors are application/problem+json (RFC 9457) with a code and, for invalid input, one entry per field.',
+    },
+  });
+  return app;
+}

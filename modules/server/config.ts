@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { type DatabaseTarget, parseDatabaseUrl } from './database-url.ts';
+
+/**
+ * The platform's configuration, read from the environment only and validated once at start.
+ * Every variable has a default that works in demo mode; README.md lists them all.
+ */
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  logLevel: LogLevel;
+  demo: boolean;
+  demoPassword: string;
+  adminPassword: string | undefined;
+  tokenSecret: string;
+  database: DatabaseTarget;
+  engine: EngineConfig;
+}
+
+export interface EngineConfig {
+  mode: 'embedded' | 'zeebe';
+  database: DatabaseTarget;
+  gatewayHost: string;
+  gatewayPort: number;
+  gatewayToken: string | undefined;
+  zeebeAddress: string;
+  zeebeRestAddress: string | undefined;
+  clockControlled: boolean;
+}
+
+export type LogLevel = z.infer<typeof logLevel>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `expected one of ${values.join(', ')}` });
+}
+
+const logLevel = oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }))
+  .transform((v) => v === 'true' || v === '1');
+
+const portNumber = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, 'expected a whole number from 0 to 65535')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'expected a whole number from 0 to 65535'));
+
+const databaseUrl = z.string().transform((value, ctx) => {
+  const parsed = parseDatabaseUrl(value);
+  if (typeof parsed === 'string') {
+    ctx.addIssue({ code: 'custom', message: parsed });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const hostPort = z
+  .string()
+  .trim()
+  .regex(/^[^\s:/]+:\d{1,5}$/, 'expected host:port, for example localhost:26500');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+const env = z.object({
+  NODE_ENV: oneOf(['development', 'test', 'production']).default('development'),
+  PORT: portNumber.default(3000),
+  LOG_LEVEL: logLevel.optional(),
+  DEMO: bool.optional(),
+  DEMO_PASSWORD: z.string().min(1, 'must not be empty').default('demo'),
+  ADMIN_PASSWORD: z.string().optional(),
+  TOKEN_SECRET: z.string().optional(),
+  DATABASE_URL: databaseUrl.default(parseDatabaseUrl('sqlite:data/crm.sqlite') as DatabaseTarget),
+  ENGINE: oneOf(['embedded', 'zeebe']).default('embedded'),
+  ENGINE_DATABASE_URL: databaseUrl.default(parseDatabaseUrl('sqlite:data/engine.sqlite') as DatabaseTarget),
+  ZEEBE_GATEWAY_HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+  ZEEBE_GATEWAY_PORT: portNumber.default(26500),
+  ZEEBE_GATEWAY_TOKEN: z.string().optional(),
+  ZEEBE_ADDRESS: hostPort.optional(),
+  ZEEBE_REST_ADDRESS: httpUrl.optional(),
+  ZEEBE_CLOCK_CONTROLLED: bool.default(false),
+});
+
+const MIN_SECRET_LENGTH = 32;
+const MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+/** Reads and checks the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | undefined>): Config {
+  // An empty string means "not set", as in most twelve-factor tools.
+  const raw = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = env.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? '(environment)');
+        const value = raw[variable];
+        const got = value === undefined || SECRETS.has(variable) ? '' : `, got '${shown(value)}'`;
+        return { variable, message: `${issue.message}${got}` };
+      }),
+    );
+  }
+  const e = parsed.data;
+  const demo = e.DEMO ?? e.NODE_ENV !== 'production';
+  const problems: { variable: string; message: string }[] = [];
+
+  if (!demo) {
+    if (!e.ADMIN_PASSWORD) {
+      problems.push({ variable: 'ADMIN_PASSWORD', message: 'is required when DEMO=false' });
+    } else if (e.ADMIN_PASSWORD.length < MIN_ADMIN_PASSWORD_LENGTH) {
+      problems.push({
+        variable: 'ADMIN_PASSWORD',
+        message: `must be at least ${MIN_ADMIN_PASSWORD_LENGTH} characters when DEMO=false`,
+      });
+    }
+    if (!e.TOKEN_SECRET) {
+      problems.push({ variable: 'TOKEN_SECRET', message: 'is required when DEMO=false' });
+    }
+    if (e.ZEEBE_CLOCK_CONTROLLED) {
+      problems.push({
+        variable: 'ZEEBE_CLOCK_CONTROLLED',
+        message: 'clock control is for tests and demos; it is refused when DEMO=false',
+      });
+    }
+  }
+  if (e.TOKEN_SECRET && e.TOKEN_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push({
+      variable: 'TOKEN_SECRET',
+      message: `must be at least ${MIN_SECRET_LENGTH} characters`,
+    });
+  }
+  if (e.ENGINE === 'embedded' && !isLoopback(e.ZEEBE_GATEWAY_HOST) && !e.ZEEBE_GATEWAY_TOKEN) {
+    problems.push({
+      variable: 'ZEEBE_GATEWAY_TOKEN',
+      message: `is required when ZEEBE_GATEWAY_HOST (${e.ZEEBE_GATEWAY_HOST}) is not a loopback address`,
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    demo,
+    demoPassword: e.DEMO_PASSWORD,
+    adminPassword: e.ADMIN_PASSWORD,
+    tokenSecret: e.TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+    database: e.DATABASE_URL,
+    engine: {
+      mode: e.ENGINE,
+      database: e.ENGINE_DATABASE_URL,
+      gatewayHost: e.ZEEBE_GATEWAY_HOST,
+      gatewayPort: e.ZEEBE_GATEWAY_PORT,
+      gatewayToken: e.ZEEBE_GATEWAY_TOKEN,
+      zeebeAddress: e.ZEEBE_ADDRESS ?? `${e.ZEEBE_GATEWAY_HOST}:${e.ZEEBE_GATEWAY_PORT}`,
+      zeebeRestAddress: e.ZEEBE_REST_ADDRESS,
+      clockControlled: e.ZEEBE_CLOCK_CONTROLLED,
+    },
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
+}
+
+/** Variables whose values never appear in a message or a log. */
+const SECRETS = new Set(['ADMIN_PASSWORD', 'TOKEN_SECRET', 'ZEEBE_GATEWAY_TOKEN', 'DEMO_PASSWORD']);
+
+/** A value as it may be shown: credentials in URLs hidden, long values cut. */
+function shown(value: string): string {
+  const safe = value.replace(/\/\/([^:@/]*):([^@/]*)@/, '//$1:***@');
+  return safe.length > 60 ? `${safe.slice(0, 57)}...` : safe;
+}

@@ -1,0 +1,25 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Sequelize } from 'sequelize';
+import type { Clock } from '../../engine/index.ts';
+import type { Config } from './config.ts';
+
+/** What every module receives from the composition root. */
+export interface ModuleContext {
+  config: Config;
+  sequelize: Sequelize;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * A module as the server composes it: its schema migrations (a folder of files named
+ * `NNNN-what.ts`, each exporting `up` and `down`), its routes, and what it seeds.
+ */
+export interface PlatformModule {
+  name: string;
+  migrations?: URL;
+  routes?(app: OpenAPIHono, context: ModuleContext): void;
+  /** Runs at every start after migrations; demo data only when `config.demo` is true. */
+  bootstrap?(context: ModuleContext): Promise<void>;
+}

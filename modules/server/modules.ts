@@ -1,0 +1,14 @@
+import type { PlatformModule } from './module.ts';
+import { checkDatabaseMode } from './platform-state.ts';
+
+/** The server's own tables and start-up checks. */
+export const serverModule: PlatformModule = {
+  name: 'server',
+  migrations: new URL('./migrations/', import.meta.url),
+  bootstrap: async ({ sequelize, config, clock }) => {
+    await checkDatabaseMode(sequelize, config, clock.now());
+  },
+};
+
+/** Every module, in dependency order: migrations and bootstraps run in this order. */
+export const MODULES: PlatformModule[] = [serverModule];

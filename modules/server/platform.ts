@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import type { Sequelize } from 'sequelize';
+import { ControlledClock } from '../../engine/index.ts';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './database.ts';
+import { describeDatabase } from './database-url.ts';
+import { createLogger } from './logger.ts';
+import { listMigrations, migrate } from './migrator.ts';
+import type { ModuleContext, PlatformModule } from './module.ts';
+import { MODULES } from './modules.ts';
+
+export interface RunningPlatform {
+  /** Base URL of the HTTP server, e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  clock: ControlledClock;
+  sequelize: Sequelize;
+  logger: Logger;
+  /** Stops accepting requests, lets those in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  modules?: PlatformModule[];
+  /** Host the HTTP server binds to; all interfaces by default. */
+  hostname?: string;
+}
+
+const DRAIN_MS = 10_000;
+
+/** The composition root: database, migrations, modules, HTTP. */
+export async function startPlatform(config: Config, options: StartOptions = {}): Promise<RunningPlatform> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const modules = options.modules ?? MODULES;
+  const clock = new ControlledClock();
+  const sequelize = await openDatabase(config.database);
+  try {
+    const applied = await migrate(sequelize, config.database, listMigrations(modules));
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const context: ModuleContext & { clock: ControlledClock } = { config, sequelize, clock, logger };
+    for (const module of modules) await module.bootstrap?.(context);
+
+    const app = createApp(context, modules);
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: options.hostname }) as Server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${options.hostname ?? '127.0.0.1'}:${port}`;
+    logger.info(
+      {
+        port,
+        demo: config.demo,
+        database: describeDatabase(config.database),
+        engine: config.engine.mode,
+        clockControlled: config.engine.clockControlled,
+      },
+      'platform listening',
+    );
+
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        logger.info('shutting down');
+        await new Promise<void>((resolve) => {
+          const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+          server.close(() => {
+            clearTimeout(force);
+            resolve();
+          });
+          server.closeIdleConnections();
+        });
+        await sequelize.close();
+        logger.info('shutdown complete');
+      })();
+      return closing;
+    };
+    return { url, port, clock, sequelize, logger, close };
+  } catch (error) {
+    await sequelize.close();
+    throw error;
+  }
+}
