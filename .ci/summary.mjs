@@ -9,7 +9,9 @@ for (const file of process.argv.slice(2)) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
-  console.log(`${file.replace(/.*\//, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  process.stdout.write(
+    `${`${file.replace(/.*\//, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`}\n`,
+  );
 }
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.stdout.write(`${`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`}\n`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
