@@ -9,9 +9,8 @@ for (const file of process.argv.slice(2)) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
-  process.stdout.write(
-    `${`${file.replace(/.*\//, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`}\n`,
-  );
+  const name = file.replace(/.*\//, '');
+  process.stdout.write(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed\n`);
 }
-process.stdout.write(`${`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`}\n`);
+process.stdout.write(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,3 +1,6 @@
 // The engine's public entry: modules import the engine only from here.
+
+export { createZeebeClient, type ZeebeClientOptions, type ZeebeGrpcClient } from './client.ts';
 export { type Clock, ControlledClock } from './clock.ts';
+export { type EmbeddedEngine, type EmbeddedEngineOptions, startEmbeddedEngine } from './embedded/engine.ts';
 export { createClockHandler } from './gateway/clock-handler.ts';

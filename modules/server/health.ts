@@ -30,8 +30,11 @@ const route = createRoute({
   },
 });
 
-export function healthRoutes(app: OpenAPIHono, deps: { config: Config; sequelize: Sequelize; clock: Clock }) {
-  const { config, sequelize, clock } = deps;
+export function healthRoutes(
+  app: OpenAPIHono,
+  deps: { config: Config; sequelize: Sequelize; clock: Clock; zeebeAddress: string },
+) {
+  const { config, sequelize, clock, zeebeAddress } = deps;
   app.openapi(route, async (c) => {
     const up = await sequelize.query('SELECT 1').then(
       () => true,
@@ -45,7 +48,7 @@ export function healthRoutes(app: OpenAPIHono, deps: { config: Config; sequelize
       database: { dialect: config.database.dialect, url: describeDatabase(config.database), up },
       engine: {
         mode: config.engine.mode,
-        address: config.engine.zeebeAddress,
+        address: zeebeAddress,
         ...(config.engine.mode === 'embedded' ? { database: describeDatabase(config.engine.database) } : {}),
       },
     };

@@ -10,6 +10,8 @@ export interface ModuleContext {
   sequelize: Sequelize;
   clock: Clock;
   logger: Logger;
+  /** host:port of the Zeebe gateway (the embedded engine's, or the cluster's). */
+  zeebeAddress: string;
 }
 
 /**

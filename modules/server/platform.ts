@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
-import { ControlledClock } from '../../engine/index.ts';
+import { ControlledClock, type EmbeddedEngine, startEmbeddedEngine } from '../../engine/index.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './database.ts';
@@ -18,6 +18,8 @@ export interface RunningPlatform {
   url: string;
   port: number;
   clock: ControlledClock;
+  /** host:port of the Zeebe gateway the platform's clients use. */
+  zeebeAddress: string;
   sequelize: Sequelize;
   logger: Logger;
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
@@ -39,10 +41,30 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const modules = options.modules ?? MODULES;
   const clock = new ControlledClock();
   const sequelize = await openDatabase(config.database);
+  let engine: EmbeddedEngine | undefined;
   try {
     const applied = await migrate(sequelize, config.database, listMigrations(modules));
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    const context: ModuleContext & { clock: ControlledClock } = { config, sequelize, clock, logger };
+    if (config.engine.mode === 'embedded') {
+      engine = await startEmbeddedEngine({
+        clock,
+        gateway: {
+          host: config.engine.gatewayHost,
+          port: config.engine.gatewayPort,
+          token: config.engine.gatewayToken,
+        },
+        onInternalError: (err, method) => logger.error({ err, method }, 'engine command failed'),
+      });
+      logger.info({ address: engine.gatewayAddress }, 'embedded engine gateway listening');
+    }
+    const zeebeAddress = engine?.gatewayAddress ?? config.engine.zeebeAddress;
+    const context: ModuleContext & { clock: ControlledClock } = {
+      config,
+      sequelize,
+      clock,
+      logger,
+      zeebeAddress,
+    };
     for (const module of modules) await module.bootstrap?.(context);
 
     const app = createApp(context, modules);
@@ -76,13 +98,15 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
           });
           server.closeIdleConnections();
         });
+        await engine?.close();
         await sequelize.close();
         logger.info('shutdown complete');
       })();
       return closing;
     };
-    return { url, port, clock, sequelize, logger, close };
+    return { url, port, clock, zeebeAddress, sequelize, logger, close };
   } catch (error) {
+    await engine?.close();
     await sequelize.close();
     throw error;
   }

@@ -1,4 +1,4 @@
-import type { ControlledClock } from '../../engine/index.ts';
+import { type ControlledClock, createZeebeClient, type ZeebeGrpcClient } from '../../engine/index.ts';
 import { type Config, loadConfig } from '../../modules/server/config.ts';
 import type { PlatformModule } from '../../modules/server/module.ts';
 import { type RunningPlatform, startPlatform } from '../../modules/server/platform.ts';
@@ -17,6 +17,8 @@ export interface PlatformOptions {
 export interface TestPlatform {
   config: Config;
   http: HttpClient;
+  /** The official Zeebe gRPC client, connected to the platform's gateway. */
+  zeebe: ZeebeGrpcClient;
   clock: ControlledClock;
   platform: RunningPlatform;
   /** Stops the platform and deletes its databases. */
@@ -40,12 +42,15 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
       ENGINE_DATABASE_URL: databases.engineDatabaseUrl,
     });
     const platform = await startPlatform(config, { hostname: '127.0.0.1', modules: options.modules });
+    const zeebe = createZeebeClient({ address: platform.zeebeAddress, token: config.engine.gatewayToken });
     return {
       config,
       http: createHttpClient(platform.url),
+      zeebe,
       clock: platform.clock,
       platform,
       close: async () => {
+        await zeebe.close();
         await platform.close();
         await databases.drop();
       },
