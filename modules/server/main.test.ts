@@ -31,6 +31,7 @@ describe('npm start (modules/server/main.ts)', () => {
       DATABASE_URL: dbs.databaseUrl,
       ENGINE_DATABASE_URL: dbs.engineDatabaseUrl,
       PORT: '0',
+      ZEEBE_GATEWAY_PORT: '0',
       LOG_LEVEL: 'info',
     });
     const done = finished(child);

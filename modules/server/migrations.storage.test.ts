@@ -48,6 +48,7 @@ describe(`migrations on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       DATABASE_URL: dbs.databaseUrl,
       ENGINE_DATABASE_URL: dbs.engineDatabaseUrl,
       PORT: '0',
+      ZEEBE_GATEWAY_PORT: '0',
       LOG_LEVEL: 'info',
     };
     const starts = [spawnTs(MAIN, [], env), spawnTs(MAIN, [], env)];

@@ -11,7 +11,13 @@ describe('a database remembers the mode it was created in', () => {
   afterEach(() => dbs.drop());
 
   async function start(env: Record<string, string>) {
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATABASE_URL: dbs.databaseUrl, ...env });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      ZEEBE_GATEWAY_PORT: '0',
+      DATABASE_URL: dbs.databaseUrl,
+      ...env,
+    });
     const platform = await startPlatform(config, { hostname: '127.0.0.1' });
     await platform.close();
   }
