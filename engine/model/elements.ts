@@ -1,0 +1,98 @@
+import type { FlowNodeNode, ModdleNode } from './parse.ts';
+import type { Problems } from './problems.ts';
+import type { ElementType, FlowElement } from './types.ts';
+import { compileUserTask } from './user-task.ts';
+import {
+  compileMappings,
+  compileTaskDefinition,
+  hasExtension,
+  rejectUnsupportedExtensions,
+} from './zeebe-extensions.ts';
+
+/** The BPMN elements this engine runs, by moddle type. */
+const SUPPORTED: Readonly<Record<string, ElementType>> = {
+  'bpmn:StartEvent': 'startEvent',
+  'bpmn:EndEvent': 'endEvent',
+  'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:SendTask': 'sendTask',
+  'bpmn:ScriptTask': 'scriptTask',
+  'bpmn:UserTask': 'userTask',
+  'bpmn:ManualTask': 'manualTask',
+  'bpmn:ExclusiveGateway': 'exclusiveGateway',
+  'bpmn:ParallelGateway': 'parallelGateway',
+};
+
+/** Flow elements that do not execute; Zeebe deploys and ignores them. */
+const NON_EXECUTABLE = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+
+export function isFlowNode(node: ModdleNode): boolean {
+  return node.$type !== 'bpmn:SequenceFlow' && !NON_EXECUTABLE.has(node.$type);
+}
+
+/** Compiles one flow node; sequence flows are connected later. Problems go to `problems`. */
+export function compileFlowNode(
+  node: FlowNodeNode,
+  processId: string,
+  problems: Problems,
+): FlowElement | undefined {
+  const id = problems.id(node, ` in process '${processId}'`);
+  if (id === undefined) return undefined;
+  const type = SUPPORTED[node.$type];
+  const unsupported = type === undefined ? node.$type : unsupportedVariant(node);
+  if (type === undefined || unsupported !== undefined) {
+    problems.add(id, `${unsupported ?? node.$type} is not supported yet`);
+    return undefined;
+  }
+  rejectUnsupportedExtensions(node, id, problems);
+  const element: FlowElement = {
+    id,
+    type,
+    incoming: [],
+    outgoing: [],
+    inputMappings: [],
+    outputMappings: [],
+  };
+  if (node.name !== undefined) element.name = node.name;
+
+  const mappings = compileMappings(node, id, problems);
+  // Zeebe validates mappings on gateways but its gateway processors never apply them.
+  if (type !== 'exclusiveGateway' && type !== 'parallelGateway') Object.assign(element, mappings);
+
+  if (type === 'userTask') {
+    Object.assign(element, compileUserTask(node, id, problems));
+  } else if (type === 'serviceTask' || type === 'sendTask' || type === 'scriptTask') {
+    const job = compileJobTask(node, id, type, problems);
+    if (job) element.job = job;
+  }
+  return element;
+}
+
+/** A supported element type used in a way this engine does not run yet, described for the message. */
+function unsupportedVariant(node: FlowNodeNode): string | undefined {
+  const definition = node.eventDefinitions?.[0];
+  if (definition) return `${node.$type} with ${definition.$type}`;
+  if (node.loopCharacteristics) return `${node.$type} with ${node.loopCharacteristics.$type}`;
+  if (node.isForCompensation) return `${node.$type} as a compensation handler (isForCompensation)`;
+  return undefined;
+}
+
+const TASK_KIND = { serviceTask: 'service task', sendTask: 'send task', scriptTask: 'script task' } as const;
+
+function compileJobTask(
+  node: FlowNodeNode,
+  id: string,
+  type: keyof typeof TASK_KIND,
+  problems: Problems,
+): FlowElement['job'] {
+  if (type === 'scriptTask' && hasExtension(node, 'zeebe:Script')) {
+    problems.add(
+      id,
+      hasExtension(node, 'zeebe:TaskDefinition')
+        ? 'a script task needs either one <zeebe:script> or one <zeebe:taskDefinition>, not both'
+        : 'a script task with <zeebe:script> (a FEEL script run by the engine) is not supported yet; ' +
+            'give it a <zeebe:taskDefinition type> to run it as a job instead',
+    );
+    return undefined;
+  }
+  return compileTaskDefinition(node, id, TASK_KIND[type], problems);
+}

@@ -1,0 +1,85 @@
+/**
+ * The executable form of a BPMN process, compiled once at deployment. The runtime reads only
+ * these shapes, never moddle objects.
+ */
+
+/** A value that is either static text or a FEEL expression (written with a leading `=`). */
+export type ValueOrExpression = { kind: 'static'; value: string } | { kind: 'expression'; source: string };
+
+/** One `zeebe:input` or `zeebe:output` entry; `target` may be a dotted path (`a.b`). */
+export interface Mapping {
+  source: ValueOrExpression;
+  target: string;
+}
+
+export interface SequenceFlow {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  /** FEEL source without the leading `=`; absent when the flow has no condition. */
+  condition?: string;
+}
+
+export interface JobDefinition {
+  /** `zeebe:taskDefinition type` (for job-based user tasks: `io.camunda.zeebe:userTask`). */
+  type: ValueOrExpression;
+  /** `zeebe:taskDefinition retries`; default static "3" (user tasks: "1"). */
+  retries: ValueOrExpression;
+  /** `zeebe:taskHeaders`, static, entries with an empty key or value dropped. */
+  headers: Record<string, string>;
+}
+
+/** A job-based user task's `zeebe:assignmentDefinition`, `zeebe:taskSchedule`, `zeebe:formDefinition`. */
+export interface UserTaskDefinition {
+  assignee?: ValueOrExpression;
+  /** Static values are comma lists; expressions must yield a list of strings. */
+  candidateGroups?: ValueOrExpression;
+  candidateUsers?: ValueOrExpression;
+  dueDate?: ValueOrExpression;
+  followUpDate?: ValueOrExpression;
+  formKey?: string;
+  formId?: string;
+}
+
+export type ElementType =
+  | 'startEvent'
+  | 'endEvent'
+  | 'serviceTask'
+  | 'sendTask'
+  | 'scriptTask'
+  | 'userTask'
+  | 'manualTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway';
+
+export interface FlowElement {
+  id: string;
+  type: ElementType;
+  name?: string;
+  incoming: string[];
+  /** Outgoing sequence flows, in XML order (exclusive gateways test them in this order). */
+  outgoing: SequenceFlow[];
+  /** The id of the default flow of an exclusive gateway. */
+  defaultFlowId?: string;
+  inputMappings: Mapping[];
+  outputMappings: Mapping[];
+  /** Present on service, send, script and user tasks: they all run as jobs. */
+  job?: JobDefinition;
+  userTask?: UserTaskDefinition;
+}
+
+export interface ExecutableProcess {
+  bpmnProcessId: string;
+  name?: string;
+  /** Id of the none start event. */
+  startEventId: string;
+  elements: Record<string, FlowElement>;
+  flows: Record<string, SequenceFlow>;
+}
+
+export interface DeploymentProblem {
+  resourceName: string;
+  /** The BPMN element the problem is about, when there is one. */
+  elementId?: string;
+  message: string;
+}
