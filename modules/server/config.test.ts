@@ -120,6 +120,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ ZEEBE_GATEWAY_HOST: 'localhost' }).engine.gatewayHost).toBe('localhost');
   });
 
+  it('refuses one SQLite file for both the CRM data and the engine', () => {
+    const problems = problemsOf({
+      DATABASE_URL: 'sqlite:data/x.sqlite',
+      ENGINE_DATABASE_URL: 'sqlite:./data/x.sqlite',
+    });
+    expect(problems[0]?.variable).toBe('ENGINE_DATABASE_URL');
+  });
+
   it('given ENGINE=zeebe, connects to ZEEBE_ADDRESS', () => {
     const config = loadConfig({
       ENGINE: 'zeebe',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.ts';
 
@@ -146,6 +147,19 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     problems.push({
       variable: 'ZEEBE_GATEWAY_TOKEN',
       message: `is required when ZEEBE_GATEWAY_HOST (${e.ZEEBE_GATEWAY_HOST}) is not a loopback address`,
+    });
+  }
+  if (
+    e.ENGINE === 'embedded' &&
+    e.DATABASE_URL.dialect === 'sqlite' &&
+    e.ENGINE_DATABASE_URL.dialect === 'sqlite' &&
+    e.DATABASE_URL.storage !== ':memory:' &&
+    resolve(e.DATABASE_URL.storage) === resolve(e.ENGINE_DATABASE_URL.storage)
+  ) {
+    // Two SQLite libraries on one file in one process can corrupt it (DESIGN seam 5).
+    problems.push({
+      variable: 'ENGINE_DATABASE_URL',
+      message: 'must name a different SQLite file from DATABASE_URL; the engine keeps its own file',
     });
   }
   if (problems.length > 0) throw new ConfigError(problems);

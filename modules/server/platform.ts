@@ -3,11 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
-import { ControlledClock, type EmbeddedEngine, startEmbeddedEngine } from '../../engine/index.ts';
+import {
+  ControlledClock,
+  type EmbeddedEngine,
+  type EngineStorage,
+  startEmbeddedEngine,
+} from '../../engine/index.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './database.ts';
-import { describeDatabase } from './database-url.ts';
+import { type DatabaseTarget, describeDatabase } from './database-url.ts';
 import { createLogger } from './logger.ts';
 import { listMigrations, migrate } from './migrator.ts';
 import type { ModuleContext, PlatformModule } from './module.ts';
@@ -48,6 +53,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     if (config.engine.mode === 'embedded') {
       engine = await startEmbeddedEngine({
         clock,
+        storage: engineStorage(config.engine.database),
         gateway: {
           host: config.engine.gatewayHost,
           port: config.engine.gatewayPort,
@@ -110,4 +116,10 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     await sequelize.close();
     throw error;
   }
+}
+
+function engineStorage(target: DatabaseTarget): EngineStorage {
+  if (target.dialect === 'sqlite') return { dialect: 'sqlite', path: target.storage };
+  const { host, port, user, password, database } = target;
+  return { dialect: 'mysql', host, port, user, password, database };
 }

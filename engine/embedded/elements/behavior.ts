@@ -1,0 +1,26 @@
+import type { ExecutableProcess, FlowElement, SequenceFlow } from '../../model/types.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+import type { ElementInstance } from '../runtime/state.ts';
+
+/** What one BPMN element type does when a token reaches it (STYLE rule 2: one file each). */
+export interface ElementBehavior {
+  activate(
+    rt: Runtime,
+    process: ExecutableProcess,
+    element: FlowElement,
+    instance: ElementInstance,
+  ): Promise<void>;
+  /** When defined, called instead of activation as a token arrives over `flow` (joins). */
+  arrive?(
+    rt: Runtime,
+    process: ExecutableProcess,
+    element: FlowElement,
+    flow: SequenceFlow,
+    from: ElementInstance,
+  ): Promise<void>;
+}
+
+/** Elements that do their work at once and pass the token on over every outgoing flow. */
+export const passThrough: ElementBehavior = {
+  activate: (rt, process, element, instance) => rt.complete(process, instance, element.outgoing),
+};

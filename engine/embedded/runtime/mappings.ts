@@ -1,0 +1,48 @@
+import { evaluate } from '../../feel/index.ts';
+import type { Mapping } from '../../model/types.ts';
+import type { Variables } from './variables.ts';
+
+export class MappingError extends Error {}
+
+/**
+ * Evaluates an element's mappings as one FEEL context, in order: later sources see earlier
+ * targets. Input targets build fresh objects; output targets merge into what is visible.
+ */
+export function applyMappings(
+  mappings: Mapping[],
+  visible: Variables,
+  now: number,
+  kind: 'input' | 'output',
+): Variables {
+  const result: Variables = {};
+  for (const mapping of mappings) {
+    const context = { ...visible, ...result };
+    let value: unknown;
+    try {
+      value =
+        mapping.source.kind === 'static'
+          ? mapping.source.value
+          : evaluate(mapping.source.source, context, now);
+    } catch (error) {
+      throw new MappingError(
+        `Failed to evaluate expression '${mapping.source.kind === 'expression' ? mapping.source.source : ''}': ${(error as Error).message}`,
+      );
+    }
+    assign(result, mapping.target, value, kind === 'output' ? visible : {});
+  }
+  return result;
+}
+
+function assign(target: Variables, path: string, value: unknown, existing: Variables): void {
+  const [head, ...rest] = path.split('.');
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const base = target[head] ?? existing[head];
+  const child: Variables =
+    base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as Variables) } : {};
+  assign(child, rest.join('.'), value, {});
+  target[head] = child;
+}

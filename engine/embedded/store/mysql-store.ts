@@ -1,0 +1,79 @@
+import mysql from 'mysql2/promise';
+import { KeyGenerator } from './keys.ts';
+import { engineSchema } from './schema.ts';
+import {
+  type EngineStorage,
+  type EngineStore,
+  SerialQueue,
+  type SqlValue,
+  type StoreTransaction,
+} from './store.ts';
+
+/**
+ * The engine's state on MySQL/MariaDB through mysql2 (DESIGN seam 5): one connection for
+ * the single command processor; BIGINT keys travel as strings.
+ */
+export async function openMysqlStore(
+  storage: Extract<EngineStorage, { dialect: 'mysql' }>,
+): Promise<EngineStore> {
+  const connection = await mysql.createConnection({
+    host: storage.host,
+    port: storage.port,
+    user: storage.user,
+    password: storage.password,
+    database: storage.database,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    timezone: 'Z',
+  });
+  for (const ddl of engineSchema('mysql')) await connection.query(ddl);
+
+  const params = (values: SqlValue[]) => values.map((v) => (typeof v === 'bigint' ? v.toString() : v));
+  const keys = new KeyGenerator();
+  const counter = {
+    read: async () => {
+      const [rows] = await connection.query<mysql.RowDataPacket[]>(
+        'SELECT next_key FROM engine_key_counter WHERE partition_id = 1 FOR UPDATE',
+      );
+      return rows[0] ? BigInt(rows[0].next_key) : undefined;
+    },
+    write: async (next: bigint) => {
+      await connection.execute(
+        `INSERT INTO engine_key_counter (partition_id, next_key) VALUES (1, ?)
+         ON DUPLICATE KEY UPDATE next_key = VALUES(next_key)`,
+        [next.toString()],
+      );
+    },
+  };
+  const tx: StoreTransaction = {
+    run: async (sql, values: SqlValue[] = []) => {
+      const [result] = await connection.execute<mysql.ResultSetHeader>(sql, params(values));
+      return result.affectedRows;
+    },
+    all: async <T>(sql: string, values: SqlValue[] = []) => {
+      const [rows] = await connection.execute<mysql.RowDataPacket[]>(sql, params(values));
+      return rows as T[];
+    },
+    nextKey: () => keys.next(counter),
+  };
+  const queue = new SerialQueue();
+  return {
+    dialect: 'mysql',
+    transaction: (fn) =>
+      queue.run(async () => {
+        await connection.query('START TRANSACTION');
+        try {
+          const result = await fn(tx);
+          await connection.query('COMMIT');
+          return result;
+        } catch (error) {
+          await connection.query('ROLLBACK');
+          keys.discardBlock();
+          throw error;
+        }
+      }),
+    close: async () => {
+      await queue.run(() => connection.end());
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The embedded engine's tables, per dialect. Keys are 64-bit integers in Zeebe's format
+ * (DESIGN seam 6); times are epoch milliseconds from the engine clock.
+ */
+export function engineSchema(dialect: 'sqlite' | 'mysql'): string[] {
+  const key = dialect === 'mysql' ? 'BIGINT' : 'INTEGER';
+  const text = dialect === 'mysql' ? 'VARCHAR(255)' : 'TEXT';
+  const blob = dialect === 'mysql' ? 'LONGTEXT' : 'TEXT';
+  // MySQL 8 has no CREATE INDEX IF NOT EXISTS: there, indexes are declared inside the table.
+  const index = (name: string, columns: string) =>
+    dialect === 'mysql' ? `, INDEX ${name} (${columns})` : '';
+  const createIndex = (name: string, on: string, columns: string) =>
+    dialect === 'sqlite' ? [`CREATE INDEX IF NOT EXISTS ${name} ON ${on} (${columns})`] : [];
+  const table = dialect === 'mysql' ? 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin' : '';
+  return [
+    `CREATE TABLE IF NOT EXISTS engine_key_counter (
+      partition_id INTEGER PRIMARY KEY,
+      next_key ${key} NOT NULL
+    ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_deployments (
+      deployment_key ${key} PRIMARY KEY,
+      created_at BIGINT NOT NULL
+    ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_process_definitions (
+      definition_key ${key} PRIMARY KEY,
+      bpmn_process_id ${text} NOT NULL,
+      version INTEGER NOT NULL,
+      resource_name ${text} NOT NULL,
+      checksum CHAR(64) NOT NULL,
+      deployment_key ${key} NOT NULL,
+      resource ${blob} NOT NULL,
+      created_at BIGINT NOT NULL,
+      UNIQUE (bpmn_process_id, version)
+    ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_process_instances (
+      instance_key ${key} PRIMARY KEY,
+      definition_key ${key} NOT NULL,
+      bpmn_process_id ${text} NOT NULL,
+      version INTEGER NOT NULL,
+      state ${text} NOT NULL,
+      created_at BIGINT NOT NULL,
+      ended_at BIGINT
+    ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_element_instances (
+      element_instance_key ${key} PRIMARY KEY,
+      process_instance_key ${key} NOT NULL,
+      flow_scope_key ${key} NOT NULL,
+      element_id ${text} NOT NULL,
+      element_type ${text} NOT NULL,
+      state ${text} NOT NULL,
+      created_at BIGINT NOT NULL,
+      ended_at BIGINT
+      ${index('engine_element_instances_scope', 'flow_scope_key, state')}
+    ) ${table}`,
+    ...createIndex('engine_element_instances_scope', 'engine_element_instances', 'flow_scope_key, state'),
+    `CREATE TABLE IF NOT EXISTS engine_variables (
+      scope_key ${key} NOT NULL,
+      name ${text} NOT NULL,
+      value ${blob} NOT NULL,
+      process_instance_key ${key} NOT NULL,
+      PRIMARY KEY (scope_key, name)
+    ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_jobs (
+      job_key ${key} PRIMARY KEY,
+      type ${text} NOT NULL,
+      state ${text} NOT NULL,
+      retries INTEGER NOT NULL,
+      worker ${text} NOT NULL,
+      deadline BIGINT NOT NULL,
+      element_instance_key ${key} NOT NULL,
+      process_instance_key ${key} NOT NULL,
+      definition_key ${key} NOT NULL,
+      bpmn_process_id ${text} NOT NULL,
+      version INTEGER NOT NULL,
+      element_id ${text} NOT NULL,
+      custom_headers ${blob} NOT NULL,
+      error_message ${blob},
+      created_at BIGINT NOT NULL
+      ${index('engine_jobs_activatable', 'type, state, job_key')}
+    ) ${table}`,
+    ...createIndex('engine_jobs_activatable', 'engine_jobs', 'type, state, job_key'),
+    `CREATE TABLE IF NOT EXISTS engine_join_tokens (
+      scope_key ${key} NOT NULL,
+      gateway_id ${text} NOT NULL,
+      flow_id ${text} NOT NULL,
+      tokens INTEGER NOT NULL,
+      PRIMARY KEY (scope_key, gateway_id, flow_id)
+    ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_incidents (
+      incident_key ${key} PRIMARY KEY,
+      process_instance_key ${key} NOT NULL,
+      element_instance_key ${key} NOT NULL,
+      job_key ${key},
+      element_id ${text} NOT NULL,
+      error_type ${text} NOT NULL,
+      error_message ${blob} NOT NULL,
+      state ${text} NOT NULL,
+      created_at BIGINT NOT NULL
+    ) ${table}`,
+  ];
+}

@@ -1,0 +1,115 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_TENANT } from '../embedded/commands/deploy.ts';
+import { type ActivatedJob, activateJobs, completeJob, failJob } from '../embedded/commands/jobs.ts';
+import type { CommandProcessor } from '../embedded/processor.ts';
+import { GatewayError } from './errors.ts';
+import type { StreamHandler, UnaryHandler } from './grpc-server.ts';
+import { int, parseVariables } from './values.ts';
+
+const DEFAULT_LONG_POLL_MS = 10_000;
+/** Timed-out jobs become activatable without an event; a waiting poll looks again this often. */
+const RECHECK_MS = 1_000;
+
+export function toActivatedJob(job: ActivatedJob) {
+  return {
+    key: job.key,
+    type: job.type,
+    processInstanceKey: job.processInstanceKey,
+    bpmnProcessId: job.bpmnProcessId,
+    processDefinitionVersion: job.version,
+    processDefinitionKey: job.definitionKey,
+    elementId: job.elementId,
+    elementInstanceKey: job.elementInstanceKey,
+    customHeaders: job.customHeaders,
+    worker: job.worker,
+    retries: job.retries,
+    deadline: String(job.deadline),
+    variables: JSON.stringify(job.variables),
+    tenantId: DEFAULT_TENANT,
+  };
+}
+
+/**
+ * ActivateJobs with long polling: with no job to hand out, the call waits until one of the
+ * type appears or `requestTimeout` passes (0 = 10 s; negative = answer at once), then ends OK,
+ * possibly with no jobs (ZEEBE-SEMANTICS §2).
+ */
+export function activateJobsHandler(processor: CommandProcessor): StreamHandler {
+  return async (request, write, signal) => {
+    const type = String(request.type ?? '');
+    const timeout = int(request.timeout);
+    const max = int(request.maxJobsToActivate);
+    if (type.trim() === '')
+      throw new GatewayError('INVALID_ARGUMENT', 'Expected to activate jobs, but the type was blank');
+    if (timeout < 1)
+      throw new GatewayError('INVALID_ARGUMENT', `Expected timeout to be at least 1 ms, but was ${timeout}`);
+    if (max < 1)
+      throw new GatewayError(
+        'INVALID_ARGUMENT',
+        `Expected maxJobsToActivate to be at least 1, but was ${max}`,
+      );
+    const requestTimeout = int(request.requestTimeout);
+    const pollUntil = performance.now() + (requestTimeout === 0 ? DEFAULT_LONG_POLL_MS : requestTimeout);
+    const command = {
+      type,
+      worker: String(request.worker ?? ''),
+      timeout,
+      max,
+      fetchVariable: (request.fetchVariable as string[] | undefined) ?? [],
+    };
+    for (;;) {
+      if (signal.aborted) return;
+      const jobs = await processor.run((rt) => activateJobs(rt, command));
+      if (jobs.length > 0) {
+        write({ jobs: jobs.map(toActivatedJob) });
+        return;
+      }
+      const remaining = pollUntil - performance.now();
+      if (requestTimeout < 0 || remaining <= 0) return;
+      await waitForJobs(processor, type, Math.min(remaining, RECHECK_MS), signal);
+    }
+  };
+}
+
+function waitForJobs(
+  processor: CommandProcessor,
+  type: string,
+  ms: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const wake = new AbortController();
+  const onJobs = () => wake.abort();
+  processor.events.once(`jobs:${type}`, onJobs);
+  return sleep(ms, undefined, { signal: AbortSignal.any([wake.signal, signal]) })
+    .catch(() => undefined)
+    .finally(() => processor.events.off(`jobs:${type}`, onJobs));
+}
+
+export function completeJobHandler(processor: CommandProcessor): UnaryHandler {
+  return async (request) => {
+    const variables = parseVariables(request.variables);
+    await processor.run((rt) => completeJob(rt, String(request.jobKey), variables));
+    return {};
+  };
+}
+
+export function failJobHandler(processor: CommandProcessor): UnaryHandler {
+  return async (request) => {
+    if (int(request.retryBackOff) > 0) {
+      throw new GatewayError(
+        'UNIMPLEMENTED',
+        'FailJob with a retryBackOff is not supported by the embedded engine yet',
+      );
+    }
+    const variables = parseVariables(request.variables);
+    await processor.run((rt) =>
+      failJob(rt, {
+        key: String(request.jobKey),
+        retries: int(request.retries),
+        errorMessage: String(request.errorMessage ?? ''),
+        variables,
+      }),
+    );
+    return {};
+  };
+}
