@@ -1,8 +1,20 @@
 import type { Clock } from '../clock.ts';
 import { deployResourceHandler } from '../gateway/deploy-handler.ts';
 import { type RunningGateway, startGateway } from '../gateway/grpc-server.ts';
+import {
+  cancelInstanceHandler,
+  resolveIncidentHandler,
+  setVariablesHandler,
+} from '../gateway/instance-commands.ts';
 import { createInstanceHandler, createInstanceWithResultHandler } from '../gateway/instance-handlers.ts';
-import { activateJobsHandler, completeJobHandler, failJobHandler } from '../gateway/job-handlers.ts';
+import {
+  activateJobsHandler,
+  completeJobHandler,
+  failJobHandler,
+  throwErrorHandler,
+  updateJobRetriesHandler,
+  updateJobTimeoutHandler,
+} from '../gateway/job-handlers.ts';
 import { topologyHandler } from '../gateway/topology.ts';
 import { CommandProcessor } from './processor.ts';
 import { openEngineStore } from './store/open.ts';
@@ -46,6 +58,12 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
           CreateProcessInstanceWithResult: createInstanceWithResultHandler(processor),
           CompleteJob: completeJobHandler(processor),
           FailJob: failJobHandler(processor),
+          ThrowError: throwErrorHandler(processor),
+          UpdateJobRetries: updateJobRetriesHandler(processor),
+          UpdateJobTimeout: updateJobTimeoutHandler(processor),
+          CancelProcessInstance: cancelInstanceHandler(processor),
+          SetVariables: setVariablesHandler(processor),
+          ResolveIncident: resolveIncidentHandler(processor),
         },
         streams: {
           ActivateJobs: activateJobsHandler(processor),
@@ -61,6 +79,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     gatewayAddress: running.address,
     close: async () => {
       await running.close();
+      processor.close();
       await store.close();
     },
   };

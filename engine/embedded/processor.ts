@@ -11,14 +11,26 @@ import type { EngineStore } from './store/store.ts';
  * its effects (jobs to push, instances completed) are announced only after commit.
  */
 export class CommandProcessor {
-  /** Emits `jobs:<type>` when jobs of that type became activatable, `completed:<key>` with root variables. */
+  /**
+   * Emits `jobs:<type>` when jobs of that type became activatable, `completed:<key>` with the
+   * root variables of a completed instance, and `clock` when the clock was moved.
+   */
   readonly events = new EventEmitter().setMaxListeners(0);
   readonly #processes = new Map<string, ExecutableProcess>();
 
   constructor(
     readonly store: EngineStore,
     readonly clock: Clock,
-  ) {}
+  ) {
+    // A moved clock may make backed-off and timed-out jobs activatable: wake waiting polls.
+    this.#stopClock = clock.onChange(() => this.events.emit('clock'));
+  }
+
+  readonly #stopClock: () => void;
+
+  close(): void {
+    this.#stopClock();
+  }
 
   /** `beforeEffects` sees the result after commit and before effects are announced. */
   async run<T>(command: (rt: Runtime) => Promise<T>, beforeEffects?: (result: T) => void): Promise<T> {

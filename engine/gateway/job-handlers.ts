@@ -1,6 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_TENANT } from '../embedded/commands/deploy.ts';
-import { type ActivatedJob, activateJobs, completeJob, failJob } from '../embedded/commands/jobs.ts';
+import {
+  type ActivatedJob,
+  activateJobs,
+  completeJob,
+  failJob,
+  throwError,
+  updateJobRetries,
+  updateJobTimeout,
+} from '../embedded/commands/jobs.ts';
 import type { CommandProcessor } from '../embedded/processor.ts';
 import { GatewayError } from './errors.ts';
 import type { StreamHandler, UnaryHandler } from './grpc-server.ts';
@@ -80,9 +88,13 @@ function waitForJobs(
   const wake = new AbortController();
   const onJobs = () => wake.abort();
   processor.events.once(`jobs:${type}`, onJobs);
+  processor.events.once('clock', onJobs);
   return sleep(ms, undefined, { signal: AbortSignal.any([wake.signal, signal]) })
     .catch(() => undefined)
-    .finally(() => processor.events.off(`jobs:${type}`, onJobs));
+    .finally(() => {
+      processor.events.off(`jobs:${type}`, onJobs);
+      processor.events.off('clock', onJobs);
+    });
 }
 
 export function completeJobHandler(processor: CommandProcessor): UnaryHandler {
@@ -95,21 +107,43 @@ export function completeJobHandler(processor: CommandProcessor): UnaryHandler {
 
 export function failJobHandler(processor: CommandProcessor): UnaryHandler {
   return async (request) => {
-    if (int(request.retryBackOff) > 0) {
-      throw new GatewayError(
-        'UNIMPLEMENTED',
-        'FailJob with a retryBackOff is not supported by the embedded engine yet',
-      );
-    }
     const variables = parseVariables(request.variables);
     await processor.run((rt) =>
       failJob(rt, {
         key: String(request.jobKey),
         retries: int(request.retries),
         errorMessage: String(request.errorMessage ?? ''),
+        backoffMs: int(request.retryBackOff),
         variables,
       }),
     );
+    return {};
+  };
+}
+
+export function throwErrorHandler(processor: CommandProcessor): UnaryHandler {
+  return async (request) => {
+    await processor.run((rt) =>
+      throwError(rt, {
+        key: String(request.jobKey),
+        errorCode: String(request.errorCode ?? ''),
+        errorMessage: String(request.errorMessage ?? ''),
+      }),
+    );
+    return {};
+  };
+}
+
+export function updateJobRetriesHandler(processor: CommandProcessor): UnaryHandler {
+  return async (request) => {
+    await processor.run((rt) => updateJobRetries(rt, String(request.jobKey), int(request.retries)));
+    return {};
+  };
+}
+
+export function updateJobTimeoutHandler(processor: CommandProcessor): UnaryHandler {
+  return async (request) => {
+    await processor.run((rt) => updateJobTimeout(rt, String(request.jobKey), int(request.timeout)));
     return {};
   };
 }

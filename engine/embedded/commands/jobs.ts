@@ -1,8 +1,8 @@
 import { GatewayError } from '../../gateway/errors.ts';
 import type { FlowElement } from '../../model/types.ts';
 import type { Job } from '../runtime/jobs.ts';
-import { applyMappings, MappingError } from '../runtime/mappings.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import { completeTask } from './complete-task.ts';
 
 export interface ActivatedJob extends Job {
   variables: Record<string, unknown>;
@@ -17,7 +17,7 @@ export async function activateJobs(
   const activated: ActivatedJob[] = [];
   for (const job of jobs) {
     const deadline = rt.now + request.timeout;
-    await rt.jobs.activate(job.key, request.worker, deadline);
+    await rt.jobs.update(job.key, { state: 'ACTIVATED', worker: request.worker, deadline });
     const instance = await rt.instances.element(job.elementInstanceKey);
     const all = instance ? await rt.variables.visible(await rt.scopeChain(instance)) : {};
     const variables =
@@ -31,92 +31,136 @@ export async function activateJobs(
   return activated;
 }
 
-async function jobForCommand(rt: Runtime, intent: string, key: string): Promise<Job> {
+const VERBS: Record<string, string> = {
+  COMPLETE: 'complete',
+  FAIL: 'fail',
+  THROW_ERROR: 'throw an error from',
+  UPDATE_RETRIES: 'update retries of',
+  UPDATE_TIMEOUT: 'update the timeout of',
+};
+
+async function existingJob(rt: Runtime, intent: string, key: string): Promise<Job> {
   const job = await rt.jobs.get(key);
   if (!job) {
     throw GatewayError.rejected(
       intent,
       'NOT_FOUND',
-      `Expected to ${verb(intent)} job with key '${key}', but no such job was found`,
-    );
-  }
-  if (job.state === 'FAILED' || job.state === 'ERROR_THROWN') {
-    const state = job.state === 'FAILED' ? 'failed' : 'in error state';
-    throw GatewayError.rejected(
-      intent,
-      'INVALID_STATE',
-      `Expected to ${verb(intent)} job with key '${key}', but it is ${state}`,
+      `Expected to ${VERBS[intent]} job with key '${key}', but no such job was found`,
     );
   }
   return job;
 }
 
-function verb(intent: string): string {
-  return (
-    { COMPLETE: 'complete', FAIL: 'fail', THROW_ERROR: 'throw an error from' }[intent] ?? intent.toLowerCase()
-  );
+/** Complete, fail and throw-error are accepted while the job is ACTIVATABLE or ACTIVATED (§2). */
+async function workableJob(rt: Runtime, intent: string, key: string): Promise<Job> {
+  const job = await existingJob(rt, intent, key);
+  if (job.state === 'FAILED' || job.state === 'ERROR_THROWN') {
+    const state = job.state === 'FAILED' ? 'failed' : 'in error state';
+    throw GatewayError.rejected(
+      intent,
+      'INVALID_STATE',
+      `Expected to ${VERBS[intent]} job with key '${key}', but it is ${state}`,
+    );
+  }
+  return job;
 }
 
-/** CompleteJob: accepted while ACTIVATABLE or ACTIVATED; results merge per the task's output mappings. */
 export async function completeJob(
   rt: Runtime,
   key: string,
   variables: Record<string, unknown>,
 ): Promise<void> {
-  const job = await jobForCommand(rt, 'COMPLETE', key);
+  const job = await workableJob(rt, 'COMPLETE', key);
   await rt.jobs.delete(job.key);
   const instance = await rt.instances.element(job.elementInstanceKey);
   if (instance?.state !== 'ACTIVE') return;
   const process = await rt.loadProcess(job.definitionKey);
-  const element = process.elements[job.elementId] as FlowElement;
-  const chain = await rt.scopeChain(instance);
-  if (element.outputMappings.length === 0) {
-    await rt.variables.merge(chain, instance.processInstanceKey, variables);
-  } else {
-    await rt.variables.setLocal(instance.key, instance.processInstanceKey, variables);
-    try {
-      const visible = await rt.variables.visible(chain);
-      const results = applyMappings(element.outputMappings, visible, rt.now, 'output');
-      await rt.variables.merge(chain.slice(1), instance.processInstanceKey, results);
-    } catch (error) {
-      if (!(error instanceof MappingError)) throw error;
-      return rt.raiseIncident(instance, 'IO_MAPPING_ERROR', error.message);
-    }
-  }
-  await rt.complete(process, instance, element.outgoing);
+  await completeTask(rt, process, process.elements[job.elementId] as FlowElement, instance, variables);
 }
 
-/** FailJob: retries left make the job activatable again; none raise a JOB_NO_RETRIES incident. */
+/**
+ * FailJob: retries left make the job activatable again, at once or after the backoff (engine
+ * clock); none raise a JOB_NO_RETRIES incident. Its variables are task-local.
+ */
 export async function failJob(
   rt: Runtime,
-  request: { key: string; retries: number; errorMessage: string; variables: Record<string, unknown> },
+  request: {
+    key: string;
+    retries: number;
+    errorMessage: string;
+    backoffMs: number;
+    variables: Record<string, unknown>;
+  },
 ): Promise<void> {
-  const job = await jobForCommand(rt, 'FAIL', request.key);
+  const job = await workableJob(rt, 'FAIL', request.key);
   const instance = await rt.instances.element(job.elementInstanceKey);
   if (instance && Object.keys(request.variables).length > 0) {
     await rt.variables.setLocal(instance.key, instance.processInstanceKey, request.variables);
   }
-  if (request.retries > 0) {
+  const errorMessage = request.errorMessage;
+  if (request.retries > 0 && request.backoffMs <= 0) {
     await rt.jobs.update(job.key, {
       state: 'ACTIVATABLE',
       retries: request.retries,
-      errorMessage: request.errorMessage,
+      errorMessage,
       deadline: -1,
     });
     rt.effects.jobTypes.add(job.type);
     return;
   }
-  await rt.jobs.update(job.key, {
-    state: 'FAILED',
-    retries: request.retries,
-    errorMessage: request.errorMessage,
-  });
-  if (instance) {
-    await rt.raiseIncident(
-      instance,
-      'JOB_NO_RETRIES',
-      request.errorMessage || 'No more retries left.',
-      job.key,
+  if (request.retries > 0) {
+    await rt.jobs.update(job.key, {
+      state: 'FAILED',
+      retries: request.retries,
+      errorMessage,
+      deadline: rt.now + request.backoffMs,
+    });
+    return;
+  }
+  await rt.jobs.update(job.key, { state: 'FAILED', retries: request.retries, errorMessage, deadline: -1 });
+  if (instance)
+    await rt.raiseIncident(instance, 'JOB_NO_RETRIES', errorMessage || 'No more retries left.', job.key);
+}
+
+/** ThrowError: nothing catches errors yet, so the job is in error and the task gets an incident (§7). */
+export async function throwError(
+  rt: Runtime,
+  request: { key: string; errorCode: string; errorMessage: string },
+): Promise<void> {
+  const job = await workableJob(rt, 'THROW_ERROR', request.key);
+  await rt.jobs.update(job.key, { state: 'ERROR_THROWN', errorMessage: request.errorMessage, deadline: -1 });
+  const instance = await rt.instances.element(job.elementInstanceKey);
+  if (!instance) return;
+  await rt.raiseIncident(
+    instance,
+    'UNHANDLED_ERROR_EVENT',
+    `Expected to throw an error event with the code '${request.errorCode}' with message '${request.errorMessage}', but it was not caught. No error events are available in the scope.`,
+    job.key,
+  );
+}
+
+/** UpdateJobRetries: any state; only the counter changes (a failed job waits for its incident). */
+export async function updateJobRetries(rt: Runtime, key: string, retries: number): Promise<void> {
+  if (retries < 1) {
+    throw GatewayError.rejected(
+      'UPDATE_RETRIES',
+      'INVALID_ARGUMENT',
+      `Expected retries to be greater than zero, but it was ${retries}`,
     );
   }
+  const job = await existingJob(rt, 'UPDATE_RETRIES', key);
+  await rt.jobs.update(job.key, { retries });
+}
+
+/** UpdateJobTimeout: only an ACTIVATED job; its deadline becomes now + timeout (it can shorten). */
+export async function updateJobTimeout(rt: Runtime, key: string, timeoutMs: number): Promise<void> {
+  const job = await existingJob(rt, 'UPDATE_TIMEOUT', key);
+  if (job.state !== 'ACTIVATED') {
+    throw GatewayError.rejected(
+      'UPDATE_TIMEOUT',
+      'INVALID_STATE',
+      `Expected to update the timeout of job with key '${key}', but it is not active`,
+    );
+  }
+  await rt.jobs.update(job.key, { deadline: rt.now + timeoutMs });
 }

@@ -1,5 +1,10 @@
 import type { StoreTransaction } from '../store/store.ts';
 
+/**
+ * Zeebe's job states. FAILED covers two cases Zeebe tells apart only by what happens next:
+ * waiting out a retry backoff (retries left, `deadline` = when it may run again), and
+ * waiting for its incident to be resolved (no retries left).
+ */
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
 
 export interface Job {
@@ -91,7 +96,8 @@ export class JobRows {
   async activatable(type: string, now: number, limit: number): Promise<Job[]> {
     const rows = await this.tx.all<JobRecord>(
       `SELECT * FROM engine_jobs
-       WHERE type = ? AND (state = 'ACTIVATABLE' OR (state = 'ACTIVATED' AND deadline <= ?))
+       WHERE type = ? AND (state = 'ACTIVATABLE'
+         OR (state IN ('ACTIVATED', 'FAILED') AND retries > 0 AND deadline >= 0 AND deadline <= ?))
        ORDER BY job_key LIMIT ${Math.max(1, Math.floor(limit))}`,
       [type, now],
     );
@@ -107,7 +113,13 @@ export class JobRows {
 
   async update(
     key: string,
-    fields: { state?: JobState; retries?: number; errorMessage?: string | null; deadline?: number },
+    fields: {
+      state?: JobState;
+      retries?: number;
+      errorMessage?: string | null;
+      deadline?: number;
+      worker?: string;
+    },
   ) {
     const sets: string[] = [];
     const values: (string | number | null)[] = [];
@@ -115,8 +127,16 @@ export class JobRows {
     if (fields.retries !== undefined) sets.push('retries = ?') && values.push(fields.retries);
     if (fields.errorMessage !== undefined) sets.push('error_message = ?') && values.push(fields.errorMessage);
     if (fields.deadline !== undefined) sets.push('deadline = ?') && values.push(fields.deadline);
+    if (fields.worker !== undefined) sets.push('worker = ?') && values.push(fields.worker);
     if (sets.length === 0) return;
     await this.tx.run(`UPDATE engine_jobs SET ${sets.join(', ')} WHERE job_key = ?`, [...values, key]);
+  }
+
+  async forElement(elementInstanceKey: string): Promise<Job | undefined> {
+    const [r] = await this.tx.all<JobRecord>('SELECT * FROM engine_jobs WHERE element_instance_key = ?', [
+      elementInstanceKey,
+    ]);
+    return r && toJob(r);
   }
 
   async delete(key: string): Promise<void> {

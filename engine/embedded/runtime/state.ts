@@ -6,7 +6,8 @@ export interface ElementInstance {
   flowScopeKey: string;
   elementId: string;
   elementType: string;
-  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  /** COMPLETING: the job is done but its output mappings failed; resolving the incident retries them. */
+  state: 'ACTIVE' | 'COMPLETING' | 'COMPLETED' | 'TERMINATED';
 }
 
 export interface ProcessInstance {
@@ -91,6 +92,22 @@ export class InstanceState {
     return r && toElement(r);
   }
 
+  async setElementState(key: string, state: 'COMPLETING'): Promise<void> {
+    await this.tx.run('UPDATE engine_element_instances SET state = ? WHERE element_instance_key = ?', [
+      state,
+      key,
+    ]);
+  }
+
+  /** Every element instance of a process instance still holding a token (active or completing). */
+  async liveElements(processInstanceKey: string): Promise<ElementInstance[]> {
+    const rows = await this.tx.all<ElementRecord>(
+      "SELECT * FROM engine_element_instances WHERE process_instance_key = ? AND state IN ('ACTIVE', 'COMPLETING')",
+      [processInstanceKey],
+    );
+    return rows.map(toElement);
+  }
+
   async endElement(key: string, state: 'COMPLETED' | 'TERMINATED', now: number): Promise<void> {
     await this.tx.run(
       'UPDATE engine_element_instances SET state = ?, ended_at = ? WHERE element_instance_key = ?',
@@ -100,7 +117,7 @@ export class InstanceState {
 
   async activeChildren(scopeKey: string): Promise<ElementInstance[]> {
     const rows = await this.tx.all<ElementRecord>(
-      "SELECT * FROM engine_element_instances WHERE flow_scope_key = ? AND state = 'ACTIVE'",
+      "SELECT * FROM engine_element_instances WHERE flow_scope_key = ? AND state IN ('ACTIVE', 'COMPLETING')",
       [scopeKey],
     );
     return rows.map(toElement);
