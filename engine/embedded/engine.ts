@@ -16,6 +16,7 @@ import {
   updateJobTimeoutHandler,
 } from '../gateway/job-handlers.ts';
 import { topologyHandler } from '../gateway/topology.ts';
+import { type LeaseOptions, ProcessorLease } from './lease.ts';
 import { CommandProcessor } from './processor.ts';
 import { openEngineStore } from './store/open.ts';
 import type { EngineStorage } from './store/store.ts';
@@ -25,11 +26,19 @@ export interface EmbeddedEngineOptions {
   storage: EngineStorage;
   gateway: { host: string; port: number; token?: string };
   onInternalError?: (error: unknown, method: string) => void;
+  /** Called when this process lost the processor lease and went on standby. */
+  onLeaseLost?: () => void;
+  /** Processor lease timing (DESIGN seam 5); real time, injectable for tests. */
+  lease?: Partial<LeaseOptions>;
 }
 
 export interface EmbeddedEngine {
   /** host:port where Zeebe clients reach the gateway. */
   gatewayAddress: string;
+  /** The engine's state, for the /v2 read API (createReadApiHandler). */
+  readonly store: import('./store/store.ts').EngineStore;
+  /** Whether this process holds the processor lease (false: standby). */
+  readonly active: boolean;
   close(): Promise<void>;
 }
 
@@ -39,7 +48,30 @@ export interface EmbeddedEngine {
  */
 export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
   const store = await openEngineStore(options.storage);
+  const lease = new ProcessorLease(store, { ttlMs: 15_000, wallClock: Date.now, ...options.lease });
   const processor = new CommandProcessor(store, options.clock);
+  const standby = 'This engine is on standby: another process holds the processor lease of this database';
+  // A process that finds the lease held serves the gateway but refuses commands, and takes
+  // over once the holder stops renewing (or has died on this host).
+  const tick = async () => {
+    const held = lease.held ? await lease.renew() : await lease.tryTake();
+    if (held === lease.held) return;
+    lease.held = held;
+    if (held) processor.resume();
+    else {
+      processor.stop(standby);
+      options.onLeaseLost?.();
+    }
+  };
+  lease.held = await lease.tryTake();
+  if (!lease.held) processor.stop(standby);
+  const renewal = setInterval(
+    () => {
+      tick().catch((error) => options.onInternalError?.(error, 'processor lease'));
+    },
+    (options.lease?.ttlMs ?? 15_000) / 3,
+  );
+  renewal.unref();
   let gateway: RunningGateway | undefined;
   try {
     gateway = await startGateway({
@@ -53,7 +85,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
             host: options.gateway.host,
             port: gateway?.port ?? options.gateway.port,
           })),
-          DeployResource: deployResourceHandler(store, options.clock),
+          DeployResource: deployResourceHandler(processor),
           CreateProcessInstance: createInstanceHandler(processor),
           CreateProcessInstanceWithResult: createInstanceWithResultHandler(processor),
           CompleteJob: completeJobHandler(processor),
@@ -71,15 +103,23 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
       },
     });
   } catch (error) {
+    clearInterval(renewal);
+    await lease.release();
     await store.close();
     throw error;
   }
   const running = gateway;
   return {
     gatewayAddress: running.address,
+    store,
+    get active() {
+      return lease.held;
+    },
     close: async () => {
       await running.close();
+      clearInterval(renewal);
       processor.close();
+      if (lease.held) await lease.release();
       await store.close();
     },
   };

@@ -1,8 +1,7 @@
-import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bpmn, oneTask } from '../../tests/fixtures/bpmn/build.ts';
 import { createPlatform, type TestPlatform } from '../../tests/harness/create-platform.ts';
-import { loadGatewayService } from '../gateway/proto.ts';
+import { rawGateway } from '../../tests/harness/raw-gateway.ts';
 
 const NOT_FOUND = 5;
 const INVALID_ARGUMENT = 3;
@@ -140,15 +139,13 @@ describe(`process instances and jobs through the SDK (${process.env.TEST_DB ?? '
 
   it('given version 0 on the wire (unset, not -1), answers NOT_FOUND as Zeebe does', async () => {
     // The SDK turns 0 into -1 itself, so this asks over raw gRPC.
-    const Gateway = grpc.makeGenericClientConstructor(loadGatewayService(), 'Gateway');
-    const raw = new Gateway(p.platform.zeebeAddress, grpc.credentials.createInsecure()) as unknown as Record<
-      string,
-      (request: object, callback: (error: grpc.ServiceError | null) => void) => void
-    >;
-    const error = await new Promise<grpc.ServiceError | null>((resolve) =>
-      raw.CreateProcessInstance?.({ bpmnProcessId: 'single', version: 0, variables: '{}' }, resolve),
-    );
-    (raw as unknown as grpc.Client).close();
+    const raw = rawGateway(p.platform.zeebeAddress);
+    const { error } = await raw.call('CreateProcessInstance', {
+      bpmnProcessId: 'single',
+      version: 0,
+      variables: '{}',
+    });
+    raw.close();
     expect(error?.code).toBe(NOT_FOUND);
     expect(error?.details).toContain("process ID 'single' and version 0");
   });

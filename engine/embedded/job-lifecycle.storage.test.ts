@@ -128,7 +128,11 @@ describe(`the job lifecycle and instance commands (${process.env.TEST_DB ?? 'sql
 
   it('SetVariables on the process instance is seen by the next activation; a non-object is refused', async () => {
     const { jobType, instance, job } = await started({ a: 1 });
-    await p.zeebe.setVariables({ elementInstanceKey: instance.processInstanceKey, variables: { b: 2 }, local: false });
+    await p.zeebe.setVariables({
+      elementInstanceKey: instance.processInstanceKey,
+      variables: { b: 2 },
+      local: false,
+    });
     await p.zeebe.failJob({ jobKey: job.key, retries: 1, errorMessage: 'again', retryBackOff: 0 });
     const [again] = await activate(jobType);
     expect(again?.variables).toEqual({ a: 1, b: 2 });

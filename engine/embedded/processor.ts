@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.ts';
 import { checkExpression } from '../feel/index.ts';
+import { GatewayError } from '../gateway/errors.ts';
 import { compileBpmn } from '../model/compile.ts';
 import type { ExecutableProcess } from '../model/types.ts';
 import { Runtime } from './runtime/runtime.ts';
@@ -28,12 +29,25 @@ export class CommandProcessor {
 
   readonly #stopClock: () => void;
 
+  #stopped: string | undefined;
+
+  /** Refuses every further command, e.g. while another process holds the processor lease. */
+  stop(reason: string): void {
+    this.#stopped = reason;
+  }
+
+  resume(): void {
+    this.#stopped = undefined;
+  }
+
   close(): void {
     this.#stopClock();
+    this.stop('The embedded engine is shutting down');
   }
 
   /** `beforeEffects` sees the result after commit and before effects are announced. */
   async run<T>(command: (rt: Runtime) => Promise<T>, beforeEffects?: (result: T) => void): Promise<T> {
+    if (this.#stopped) throw new GatewayError('UNAVAILABLE', this.#stopped);
     let runtime: Runtime | undefined;
     const result = await this.store.transaction(async (tx) => {
       runtime = new Runtime(tx, this.clock.now(), (key) => this.#load(tx, key));

@@ -1,15 +1,14 @@
-import type { Clock } from '../clock.ts';
 import { DEFAULT_TENANT, deploy } from '../embedded/commands/deploy.ts';
-import type { EngineStore } from '../embedded/store/store.ts';
+import type { CommandProcessor } from '../embedded/processor.ts';
 import { GatewayError } from './errors.ts';
 import type { UnaryHandler } from './grpc-server.ts';
 
 /** DeployResource onto the embedded engine's deploy command. */
-export function deployResourceHandler(store: EngineStore, clock: Clock): UnaryHandler {
+export function deployResourceHandler(processor: CommandProcessor): UnaryHandler {
   return async (request) => {
     checkTenant(request.tenantId, 'DeployResource');
     const resources = (request.resources as { name: string; content: Buffer }[] | undefined) ?? [];
-    const result = await deploy(store, clock, resources);
+    const result = await deploy(processor, resources);
     return {
       key: result.key,
       tenantId: DEFAULT_TENANT,

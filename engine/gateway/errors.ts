@@ -10,6 +10,7 @@ export type GrpcCode =
   | 'DEADLINE_EXCEEDED'
   | 'UNAUTHENTICATED'
   | 'UNIMPLEMENTED'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 /**

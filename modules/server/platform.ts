@@ -7,6 +7,7 @@ import {
   ControlledClock,
   type EmbeddedEngine,
   type EngineStorage,
+  type EngineStore,
   startEmbeddedEngine,
 } from '../../engine/index.ts';
 import { createApp } from './app.ts';
@@ -25,6 +26,8 @@ export interface RunningPlatform {
   clock: ControlledClock;
   /** host:port of the Zeebe gateway the platform's clients use. */
   zeebeAddress: string;
+  /** The embedded engine's state (ENGINE=embedded only). */
+  engineStore?: EngineStore;
   sequelize: Sequelize;
   logger: Logger;
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
@@ -36,6 +39,8 @@ export interface StartOptions {
   modules?: PlatformModule[];
   /** Host the HTTP server binds to; all interfaces by default. */
   hostname?: string;
+  /** Processor lease timing of the embedded engine (tests shorten it). */
+  engineLease?: { ttlMs: number };
 }
 
 const DRAIN_MS = 10_000;
@@ -60,8 +65,15 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
           token: config.engine.gatewayToken,
         },
         onInternalError: (err, method) => logger.error({ err, method }, 'engine command failed'),
+        onLeaseLost: () => logger.warn('engine processor lease lost: this process is on standby'),
+        ...(options.engineLease ? { lease: options.engineLease } : {}),
       });
-      logger.info({ address: engine.gatewayAddress }, 'embedded engine gateway listening');
+      logger.info(
+        { address: engine.gatewayAddress, active: engine.active },
+        engine.active
+          ? 'embedded engine gateway listening'
+          : 'embedded engine on standby: another process holds its lease',
+      );
     }
     const zeebeAddress = engine?.gatewayAddress ?? config.engine.zeebeAddress;
     const context: ModuleContext & { clock: ControlledClock } = {
@@ -70,6 +82,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       clock,
       logger,
       zeebeAddress,
+      engineStore: engine?.store,
     };
     for (const module of modules) await module.bootstrap?.(context);
 
@@ -110,7 +123,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       })();
       return closing;
     };
-    return { url, port, clock, zeebeAddress, sequelize, logger, close };
+    return { url, port, clock, zeebeAddress, engineStore: engine?.store, sequelize, logger, close };
   } catch (error) {
     await engine?.close();
     await sequelize.close();

@@ -3,7 +3,7 @@ import { type Config, loadConfig } from '../../modules/server/config.ts';
 import type { PlatformModule } from '../../modules/server/module.ts';
 import { type RunningPlatform, startPlatform } from '../../modules/server/platform.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
-import { createTestDatabases, type TestDatabaseKind } from './test-database.ts';
+import { createTestDatabases, type TestDatabaseKind, type TestDatabases } from './test-database.ts';
 
 export interface PlatformOptions {
   /** Environment variables, as an operator would set them; ports and databases are chosen here. */
@@ -12,6 +12,9 @@ export interface PlatformOptions {
   database?: TestDatabaseKind;
   /** Replace the module list (to test the composition itself). */
   modules?: PlatformModule[];
+  /** Run on these databases (shared with another platform) instead of fresh ones; they are not dropped. */
+  databases?: TestDatabases;
+  engineLease?: { ttlMs: number };
 }
 
 export interface TestPlatform {
@@ -30,7 +33,9 @@ export interface TestPlatform {
  * databases, clock control on. Every suite starts the platform through here.
  */
 export async function createPlatform(options: PlatformOptions = {}): Promise<TestPlatform> {
-  const databases = await createTestDatabases(options.database);
+  const shared = options.databases;
+  const databases = shared ?? (await createTestDatabases(options.database));
+  const drop = () => (shared ? Promise.resolve() : databases.drop());
   try {
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -41,7 +46,11 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
       DATABASE_URL: databases.databaseUrl,
       ENGINE_DATABASE_URL: databases.engineDatabaseUrl,
     });
-    const platform = await startPlatform(config, { hostname: '127.0.0.1', modules: options.modules });
+    const platform = await startPlatform(config, {
+      hostname: '127.0.0.1',
+      modules: options.modules,
+      ...(options.engineLease ? { engineLease: options.engineLease } : {}),
+    });
     const zeebe = createZeebeClient({ address: platform.zeebeAddress, token: config.engine.gatewayToken });
     return {
       config,
@@ -52,11 +61,11 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
       close: async () => {
         await zeebe.close();
         await platform.close();
-        await databases.drop();
+        await drop();
       },
     };
   } catch (error) {
-    await databases.drop();
+    await drop();
     throw error;
   }
 }

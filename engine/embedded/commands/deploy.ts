@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../../clock.ts';
 import { checkExpression } from '../../feel/index.ts';
 import { GatewayError } from '../../gateway/errors.ts';
 import { compileBpmn } from '../../model/compile.ts';
 import { resourceKind } from '../../model/resource.ts';
 import type { DeploymentProblem, ExecutableProcess } from '../../model/types.ts';
+import type { CommandProcessor } from '../processor.ts';
 import { insertDefinition, insertDeployment, latestDefinition } from '../store/definitions.ts';
-import type { EngineStore } from '../store/store.ts';
 
 export const DEFAULT_TENANT = '<default>';
 
@@ -40,7 +39,7 @@ interface Compiled {
  * one problem anywhere rejects the whole deployment with every problem listed. A process
  * whose resource name and bytes equal its latest version keeps that version and key.
  */
-export async function deploy(store: EngineStore, clock: Clock, resources: Resource[]): Promise<DeployResult> {
+export async function deploy(processor: CommandProcessor, resources: Resource[]): Promise<DeployResult> {
   if (resources.length === 0) {
     throw GatewayError.rejected(
       'CREATE',
@@ -90,9 +89,8 @@ export async function deploy(store: EngineStore, clock: Clock, resources: Resour
     );
   }
 
-  return store.transaction(async (tx) => {
+  return processor.run(async ({ tx, now }) => {
     const key = await tx.nextKey();
-    const now = clock.now();
     await insertDeployment(tx, key, now);
     const deployed: DeployedProcess[] = [];
     for (const { resource, text, checksum, processes } of compiled) {

@@ -17,6 +17,13 @@ export function engineSchema(dialect: 'sqlite' | 'mysql'): string[] {
       partition_id INTEGER PRIMARY KEY,
       next_key ${key} NOT NULL
     ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_lease (
+      id INTEGER PRIMARY KEY,
+      holder ${text} NOT NULL,
+      host ${text} NOT NULL,
+      pid INTEGER NOT NULL,
+      expires_at BIGINT NOT NULL
+    ) ${table}`,
     `CREATE TABLE IF NOT EXISTS engine_deployments (
       deployment_key ${key} PRIMARY KEY,
       created_at BIGINT NOT NULL
