@@ -3,5 +3,6 @@
 export { createZeebeClient, type ZeebeClientOptions, type ZeebeGrpcClient } from './client.ts';
 export { type Clock, ControlledClock } from './clock.ts';
 export { type EmbeddedEngine, type EmbeddedEngineOptions, startEmbeddedEngine } from './embedded/engine.ts';
-export type { EngineStorage } from './embedded/store/store.ts';
+export type { EngineStorage, EngineStore } from './embedded/store/store.ts';
 export { createClockHandler } from './gateway/clock-handler.ts';
+export { createReadApiHandler } from './gateway/v2-read.ts';

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import { type ControlledClock, createClockHandler } from '../../engine/index.ts';
+import { type ControlledClock, createClockHandler, createReadApiHandler } from '../../engine/index.ts';
 import { errorHandler, problem, ServerError, validationError } from './errors.ts';
 import { healthRoutes } from './health.ts';
 import { requestLogger } from './logger.ts';
@@ -46,6 +46,11 @@ export function createApp(
     const clockHandler = createClockHandler(context.clock);
     app.all('/v2/clock/*', async (c, next) => (await clockHandler(c.req.raw)) ?? next());
     app.all('/v2/clock', async (c, next) => (await clockHandler(c.req.raw)) ?? next());
+  }
+  if (config.engine.mode === 'embedded' && context.engineStore) {
+    // Open for now: login, roles and masking of personal fields come with issue 6 (DESIGN seam 3).
+    const readApi = createReadApiHandler(context.engineStore);
+    app.all('/v2/*', async (c, next) => (await readApi(c.req.raw)) ?? next());
   }
   for (const module of modules) module.routes?.(app as unknown as OpenAPIHono, context);
 

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
-import type { Clock } from '../../engine/index.ts';
+import type { Clock, EngineStore } from '../../engine/index.ts';
 import type { Config } from './config.ts';
 
 /** What every module receives from the composition root. */
@@ -12,6 +12,8 @@ export interface ModuleContext {
   logger: Logger;
   /** host:port of the Zeebe gateway (the embedded engine's, or the cluster's). */
   zeebeAddress: string;
+  /** The embedded engine's state (ENGINE=embedded only), read by the /v2 read API. */
+  engineStore?: EngineStore;
 }
 
 /**
