@@ -14,8 +14,8 @@ export interface ZeebeClientOptions {
  */
 export function createZeebeClient(options: ZeebeClientOptions): ZeebeGrpcClient {
   const camunda = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: options.address,
-    CAMUNDA_SECURE_CONNECTION: false,
+    // grpc:// means plaintext; the embedded gateway binds to loopback (or requires a token).
+    ZEEBE_GRPC_ADDRESS: `grpc://${options.address}`,
     CAMUNDA_AUTH_STRATEGY: options.token ? 'BEARER' : 'NONE',
     ...(options.token ? { CAMUNDA_OAUTH_TOKEN: options.token } : {}),
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },

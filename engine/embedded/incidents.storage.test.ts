@@ -151,6 +151,21 @@ describe(`incidents and their resolution (${process.env.TEST_DB ?? 'sqlite'})`, 
     expect(again?.key).toBe(job?.key);
   });
 
+  it('a user task linked to a form that is not deployed raises FORM_NOT_FOUND', async () => {
+    const xml = bpmn(
+      'with_form',
+      `<bpmn:startEvent id="start"><bpmn:outgoing>f0</bpmn:outgoing></bpmn:startEvent>
+       <bpmn:userTask id="review"><bpmn:extensionElements><zeebe:formDefinition formId="review-form" /></bpmn:extensionElements>
+         <bpmn:incoming>f0</bpmn:incoming></bpmn:userTask>
+       <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="review" />`,
+    );
+    await p.zeebe.deployResource({ name: 'with_form.bpmn', process: Buffer.from(xml) });
+    const instance = await p.zeebe.createProcessInstance({ bpmnProcessId: 'with_form', variables: {} });
+    const [incident] = await incidents(instance.processInstanceKey);
+    expect(incident).toMatchObject({ errorType: 'FORM_NOT_FOUND', elementId: 'review' });
+    expect(incident?.errorMessage).toContain("Expected to find a form with id 'review-form'");
+  });
+
   it('cancelling an instance resolves its incidents', async () => {
     const instance = await p.zeebe.createProcessInstance({ bpmnProcessId: 'routing', variables: {} });
     expect(await incidents(instance.processInstanceKey)).toHaveLength(1);

@@ -24,6 +24,15 @@ export const jobTask: ElementBehavior = {
         return rt.raiseIncident(instance, 'IO_MAPPING_ERROR', error.message);
       }
     }
+    const formId = element.userTask?.formId;
+    if (formId) {
+      // Linked forms arrive with .form deployments (issue 4); until then none can be found.
+      return rt.raiseIncident(
+        instance,
+        'FORM_NOT_FOUND',
+        `Expected to find a form with id '${formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
+      );
+    }
     let type: string;
     let retries: number;
     let headers: Record<string, string>;

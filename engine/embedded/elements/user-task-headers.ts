@@ -30,8 +30,14 @@ export function userTaskHeaders(
   }
   for (const name of ['dueDate', 'followUpDate'] as const) {
     const date = read(task[name]);
-    if (date !== undefined && date !== null && String(date) !== '')
-      headers[`${PREFIX}${name}`] = String(date);
+    if (date === undefined || date === null || String(date) === '') continue;
+    const java = javaZonedDateTime(String(date));
+    if (java === undefined) {
+      throw new FeelError(
+        `Expected result of the expression for the ${name} of '${element.id}' to be a date-time with a zone or offset, but was '${String(date)}'`,
+      );
+    }
+    headers[`${PREFIX}${name}`] = java;
   }
   return headers;
 }
@@ -53,4 +59,25 @@ function candidates(
   throw new FeelError(
     `Expected result of the expression for the ${name} of '${elementId}' to be a list of strings`,
   );
+}
+
+const ZONED =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})(\[[^\]]+\])?$/;
+
+/**
+ * An ISO zoned date-time as Java's ZonedDateTime prints it, which is how Zeebe re-emits due
+ * and follow-up dates: zero seconds dropped, fractions in groups of three, `Z` for UTC.
+ */
+export function javaZonedDateTime(value: string): string | undefined {
+  const match = ZONED.exec(value.trim());
+  if (!match) return undefined;
+  const [, date, hoursMinutes, seconds = '00', fraction = '', offset, region = ''] = match;
+  const nanos = fraction.padEnd(9, '0');
+  let time = hoursMinutes as string;
+  if (seconds !== '00' || Number(nanos) !== 0) time += `:${seconds}`;
+  if (Number(nanos) !== 0) {
+    time += `.${nanos.endsWith('000000') ? nanos.slice(0, 3) : nanos.endsWith('000') ? nanos.slice(0, 6) : nanos}`;
+  }
+  const zone = offset === '+00:00' || offset === '-00:00' ? 'Z' : offset;
+  return `${date}T${time}${zone}${region}`;
 }

@@ -10,7 +10,8 @@ export type IncidentType =
   | 'EXTRACT_VALUE_ERROR'
   | 'IO_MAPPING_ERROR'
   | 'CONDITION_ERROR'
-  | 'UNHANDLED_ERROR_EVENT';
+  | 'UNHANDLED_ERROR_EVENT'
+  | 'FORM_NOT_FOUND';
 
 /** What happened in one transaction that the engine must act on after commit. */
 export interface Effects {
