@@ -11,6 +11,7 @@ import {
   activateJobsHandler,
   completeJobHandler,
   failJobHandler,
+  streamActivatedJobsHandler,
   throwErrorHandler,
   updateJobRetriesHandler,
   updateJobTimeoutHandler,
@@ -99,6 +100,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
         },
         streams: {
           ActivateJobs: activateJobsHandler(processor),
+          StreamActivatedJobs: streamActivatedJobsHandler(processor),
         },
       },
     });

@@ -147,3 +147,63 @@ export function updateJobTimeoutHandler(processor: CommandProcessor): UnaryHandl
     return {};
   };
 }
+
+const STREAM_BATCH = 32;
+
+/**
+ * StreamActivatedJobs (8.3+): a long-lived stream that pushes jobs of its type as they become
+ * activatable (created, failed with retries, resolved, timed out on a clock move). Unlike
+ * Zeebe, a job that was already waiting when the stream opened is pushed at the next such
+ * event rather than left to polling; workers poll as well either way.
+ */
+export function streamActivatedJobsHandler(processor: CommandProcessor): StreamHandler {
+  return async (request, write, signal) => {
+    const type = String(request.type ?? '');
+    const timeout = int(request.timeout);
+    if (type.trim() === '')
+      throw new GatewayError('INVALID_ARGUMENT', 'Expected to stream jobs, but the type was blank');
+    if (timeout < 1)
+      throw new GatewayError('INVALID_ARGUMENT', `Expected timeout to be at least 1 ms, but was ${timeout}`);
+    const command = {
+      type,
+      worker: String(request.worker ?? ''),
+      timeout,
+      max: STREAM_BATCH,
+      fetchVariable: (request.fetchVariable as string[] | undefined) ?? [],
+    };
+    let running: Promise<void> | undefined;
+    let again = false;
+    const push = () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          for (;;) {
+            if (signal.aborted) return;
+            const jobs = await processor.run((rt) => activateJobs(rt, command));
+            for (const job of jobs) write(toActivatedJob(job));
+            if (jobs.length < STREAM_BATCH) break;
+          }
+        } while (again);
+      })()
+        .catch(() => undefined)
+        .finally(() => {
+          running = undefined;
+        });
+    };
+    processor.events.on(`jobs:${type}`, push);
+    processor.events.on('clock', push);
+    try {
+      await new Promise<void>((resolve) => {
+        if (signal.aborted) resolve();
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    } finally {
+      processor.events.off(`jobs:${type}`, push);
+      processor.events.off('clock', push);
+    }
+  };
+}

@@ -19,6 +19,14 @@ export function rawGateway(address: string) {
       new Promise<{ error: grpc.ServiceError | null; response?: unknown }>((resolve) =>
         methods[rpc]?.call(client, request, (error, response) => resolve({ error, response })),
       ),
+    /** Opens a server-streaming call; messages arrive on its 'data' events. */
+    stream: (rpc: string, request: object) =>
+      (
+        client as unknown as Record<
+          string,
+          (request: object) => grpc.ClientReadableStream<Record<string, unknown>>
+        >
+      )[rpc]?.call(client, request),
     close: () => client.close(),
   };
 }
