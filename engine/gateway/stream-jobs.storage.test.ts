@@ -54,6 +54,7 @@ describe(`StreamActivatedJobs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const worker = await p.zeebe.streamJobs({
       type: 'streamed.work',
       worker: 'stream-worker',
+      tenantIds: [],
       timeout: 30_000,
       taskHandler: (job) => {
         handled.push(job.processInstanceKey);
