@@ -55,25 +55,43 @@ export class ProcessorLease {
   async #tryTake(): Promise<LeaseRow | undefined> {
     const now = this.options.wallClock();
     const mine = [this.holder, this.#host, process.pid, now + this.options.ttlMs] as const;
-    return this.store.transaction(async (tx) => {
-      const [row] = await tx.all<LeaseRow>(
-        'SELECT holder, host, pid, expires_at FROM engine_lease WHERE id = 1',
-      );
-      if (!row) {
-        await tx.run('INSERT INTO engine_lease (id, holder, host, pid, expires_at) VALUES (1, ?, ?, ?, ?)', [
-          ...mine,
-        ]);
-        return undefined;
-      }
-      const abandoned = row.host === this.#host && !processExists(Number(row.pid));
-      if (row.holder !== this.holder && Number(row.expires_at) > now && !abandoned) return row;
-      await tx.run('UPDATE engine_lease SET holder = ?, host = ?, pid = ?, expires_at = ? WHERE id = 1', [
-        ...mine,
-      ]);
-      return undefined;
-    });
+    const contended: LeaseRow = {
+      holder: '?',
+      host: 'another process',
+      pid: 0,
+      expires_at: now + this.options.ttlMs,
+    };
+    try {
+      return await this.store.transaction(async (tx) => {
+        const [row] = await tx.all<LeaseRow>(
+          'SELECT holder, host, pid, expires_at FROM engine_lease WHERE id = 1',
+        );
+        if (!row) {
+          await tx.run(
+            'INSERT INTO engine_lease (id, holder, host, pid, expires_at) VALUES (1, ?, ?, ?, ?)',
+            [...mine],
+          );
+          return undefined;
+        }
+        const abandoned = row.host === this.#host && !processExists(Number(row.pid));
+        if (row.holder !== this.holder && Number(row.expires_at) > now && !abandoned) return row;
+        // Compare and set: of several processes taking over at once, exactly one wins.
+        const changed = await tx.run(
+          `UPDATE engine_lease SET holder = ?, host = ?, pid = ?, expires_at = ?
+           WHERE id = 1 AND holder = ? AND expires_at = ?`,
+          [...mine, row.holder, String(row.expires_at)],
+        );
+        return changed === 1 ? undefined : contended;
+      });
+    } catch (error) {
+      // Two processes inserted the first lease row at once: the other one was first.
+      if (DUPLICATE_KEY.has(String((error as { code?: unknown }).code))) return contended;
+      throw error;
+    }
   }
 }
+
+const DUPLICATE_KEY = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT']);
 
 function processExists(pid: number): boolean {
   if (pid === process.pid) return true;

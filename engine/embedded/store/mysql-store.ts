@@ -1,13 +1,8 @@
 import mysql from 'mysql2/promise';
+import { GroupCommitQueue } from './group-commit.ts';
 import { KeyGenerator } from './keys.ts';
 import { engineSchema } from './schema.ts';
-import {
-  type EngineStorage,
-  type EngineStore,
-  SerialQueue,
-  type SqlValue,
-  type StoreTransaction,
-} from './store.ts';
+import type { EngineStorage, EngineStore, SqlValue, StoreTransaction } from './store.ts';
 
 /**
  * The engine's state on MySQL/MariaDB through mysql2 (DESIGN seam 5): one connection for
@@ -56,24 +51,20 @@ export async function openMysqlStore(
     },
     nextKey: () => keys.next(counter),
   };
-  const queue = new SerialQueue();
+  const queue = new GroupCommitQueue(
+    'START TRANSACTION',
+    async (sql) => {
+      await connection.query(sql);
+    },
+    tx,
+    keys,
+  );
   return {
     dialect: 'mysql',
-    transaction: (fn) =>
-      queue.run(async () => {
-        await connection.query('START TRANSACTION');
-        try {
-          const result = await fn(tx);
-          await connection.query('COMMIT');
-          return result;
-        } catch (error) {
-          await connection.query('ROLLBACK');
-          keys.discardBlock();
-          throw error;
-        }
-      }),
+    transaction: (fn) => queue.run(fn),
     close: async () => {
-      await queue.run(() => connection.end());
+      await queue.idle();
+      await connection.end();
     },
   };
 }

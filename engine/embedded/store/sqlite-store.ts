@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { GroupCommitQueue } from './group-commit.ts';
 import { KeyGenerator } from './keys.ts';
 import { engineSchema } from './schema.ts';
-import { type EngineStore, SerialQueue, type SqlValue, type StoreTransaction } from './store.ts';
+import type { EngineStore, SqlValue, StoreTransaction } from './store.ts';
 
 /**
  * The engine's state on better-sqlite3 (DESIGN seam 5): cached prepared statements on the
@@ -49,24 +50,20 @@ export function openSqliteStore(path: string): EngineStore {
     all: async <T>(sql: string, params: SqlValue[] = []) => statement(sql).all(...params) as T[],
     nextKey: () => keys.next(counter),
   };
-  const queue = new SerialQueue();
+  const queue = new GroupCommitQueue(
+    'BEGIN IMMEDIATE',
+    async (sql) => {
+      db.exec(sql);
+    },
+    tx,
+    keys,
+  );
   return {
     dialect: 'sqlite',
-    transaction: (fn) =>
-      queue.run(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(tx);
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          db.exec('ROLLBACK');
-          keys.discardBlock();
-          throw error;
-        }
-      }),
+    transaction: (fn) => queue.run(fn),
     close: async () => {
-      await queue.run(async () => db.close());
+      await queue.idle();
+      db.close();
     },
   };
 }
