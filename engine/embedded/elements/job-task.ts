@@ -52,6 +52,7 @@ export const jobTask: ElementBehavior = {
       if (!(error instanceof FeelError)) throw error;
       return rt.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', error.message);
     }
+    const owner = await rt.instances.process(instance.processInstanceKey);
     await rt.jobs.insert(
       {
         key: await rt.tx.nextKey(),
@@ -62,9 +63,9 @@ export const jobTask: ElementBehavior = {
         deadline: -1,
         elementInstanceKey: instance.key,
         processInstanceKey: instance.processInstanceKey,
-        definitionKey: await definitionKeyOf(rt, instance.processInstanceKey),
+        definitionKey: owner?.definitionKey ?? '0',
         bpmnProcessId: process.bpmnProcessId,
-        version: await versionOf(rt, instance.processInstanceKey),
+        version: owner?.version ?? 0,
         elementId: element.id,
         customHeaders: JSON.stringify(headers),
         errorMessage: null,
@@ -77,12 +78,4 @@ export const jobTask: ElementBehavior = {
 
 function value(v: ValueOrExpression, variables: Record<string, unknown>, now: number): unknown {
   return v.kind === 'static' ? v.value : evaluate(v.source, variables, now);
-}
-
-async function definitionKeyOf(rt: Parameters<ElementBehavior['activate']>[0], key: string) {
-  return (await rt.instances.process(key))?.definitionKey ?? '0';
-}
-
-async function versionOf(rt: Parameters<ElementBehavior['activate']>[0], key: string) {
-  return (await rt.instances.process(key))?.version ?? 0;
 }

@@ -121,13 +121,16 @@ export class JobRows {
       worker?: string;
     },
   ) {
-    const sets: string[] = [];
-    const values: (string | number | null)[] = [];
-    if (fields.state !== undefined) sets.push('state = ?') && values.push(fields.state);
-    if (fields.retries !== undefined) sets.push('retries = ?') && values.push(fields.retries);
-    if (fields.errorMessage !== undefined) sets.push('error_message = ?') && values.push(fields.errorMessage);
-    if (fields.deadline !== undefined) sets.push('deadline = ?') && values.push(fields.deadline);
-    if (fields.worker !== undefined) sets.push('worker = ?') && values.push(fields.worker);
+    const columns: [string, string | number | null | undefined][] = [
+      ['state', fields.state],
+      ['retries', fields.retries],
+      ['error_message', fields.errorMessage],
+      ['deadline', fields.deadline],
+      ['worker', fields.worker],
+    ];
+    const set = columns.filter(([, value]) => value !== undefined) as [string, string | number | null][];
+    const sets = set.map(([column]) => `${column} = ?`);
+    const values = set.map(([, value]) => value);
     if (sets.length === 0) return;
     await this.tx.run(`UPDATE engine_jobs SET ${sets.join(', ')} WHERE job_key = ?`, [...values, key]);
   }
