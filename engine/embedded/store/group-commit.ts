@@ -43,6 +43,9 @@ export class GroupCommitQueue {
     this.#draining = true;
     try {
       while (this.#pending.length > 0) {
+        // One turn of the event loop lets requests that arrived meanwhile join this group
+        // (better-sqlite3 is synchronous: without it, a group would never hold two commands).
+        await new Promise((resolve) => setImmediate(resolve));
         const group = this.#pending.splice(0, MAX_GROUP);
         await this.#write(group);
       }
