@@ -76,6 +76,7 @@ function unaryCall(rpc: string, options: GatewayOptions): grpc.handleUnaryCall<M
     if (denied) return callback(denied);
     const handler = options.handlers.unary[rpc];
     if (!handler) return callback(unimplemented(rpc));
+    call.sendMetadata(uncompressed());
     handler(call.request, call.metadata).then(
       (response) => callback(null, response),
       (error) => callback(toServiceError(error, rpc, options)),
@@ -89,6 +90,7 @@ function streamCall(rpc: string, options: GatewayOptions): grpc.handleServerStre
     if (denied) return call.emit('error', denied);
     const handler = options.handlers.streams[rpc];
     if (!handler) return call.emit('error', unimplemented(rpc));
+    call.sendMetadata(uncompressed());
     const aborted = new AbortController();
     call.on('cancelled', () => aborted.abort());
     call.on('close', () => aborted.abort());
@@ -101,6 +103,17 @@ function streamCall(rpc: string, options: GatewayOptions): grpc.handleServerStre
       },
     );
   };
+}
+
+/**
+ * Tells clients this gateway takes uncompressed messages. The SDK gzips every request by
+ * default; grpc-js clients stop once a response advertises no gzip. Compressing messages
+ * that cross loopback only costs CPU (a third of the gateway's time, measured).
+ */
+function uncompressed(): grpc.Metadata {
+  const metadata = new grpc.Metadata();
+  metadata.set('grpc-accept-encoding', 'identity');
+  return metadata;
 }
 
 function authenticate(
