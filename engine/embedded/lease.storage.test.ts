@@ -30,6 +30,11 @@ describe(`the processor lease (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       const refused = await raw.call('DeployResource', deploy);
       expect(refused.error?.code).toBe(UNAVAILABLE);
       expect(refused.error?.details).toContain('standby');
+      const health = await second.http.get<{ engine: { role: string } }>('/api/health');
+      expect(health.body.engine.role).toBe('standby');
+      expect((await first.http.get<{ engine: { role: string } }>('/api/health')).body.engine.role).toBe(
+        'active',
+      );
       expect(
         (
           await first.zeebe.deployResource({

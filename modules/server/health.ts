@@ -15,6 +15,10 @@ const Health = z
       mode: z.enum(['embedded', 'zeebe']),
       address: z.string().describe('Where Zeebe clients connect (host:port)'),
       database: z.string().optional().describe('The embedded engine database'),
+      role: z
+        .enum(['active', 'standby'])
+        .optional()
+        .describe('Embedded engine: whether this process applies commands or waits for the lease'),
     }),
   })
   .openapi('Health');
@@ -32,9 +36,15 @@ const route = createRoute({
 
 export function healthRoutes(
   app: OpenAPIHono,
-  deps: { config: Config; sequelize: Sequelize; clock: Clock; zeebeAddress: string },
+  deps: {
+    config: Config;
+    sequelize: Sequelize;
+    clock: Clock;
+    zeebeAddress: string;
+    engineActive?: () => boolean;
+  },
 ) {
-  const { config, sequelize, clock, zeebeAddress } = deps;
+  const { config, sequelize, clock, zeebeAddress, engineActive } = deps;
   app.openapi(route, async (c) => {
     const up = await sequelize.query('SELECT 1').then(
       () => true,
@@ -49,7 +59,12 @@ export function healthRoutes(
       engine: {
         mode: config.engine.mode,
         address: zeebeAddress,
-        ...(config.engine.mode === 'embedded' ? { database: describeDatabase(config.engine.database) } : {}),
+        ...(config.engine.mode === 'embedded'
+          ? {
+              database: describeDatabase(config.engine.database),
+              role: engineActive?.() === false ? ('standby' as const) : ('active' as const),
+            }
+          : {}),
       },
     };
     return up ? c.json(body, 200) : c.json(body, 503);

@@ -14,6 +14,8 @@ export interface ModuleContext {
   zeebeAddress: string;
   /** The embedded engine's state (ENGINE=embedded only), read by the /v2 read API. */
   engineStore?: EngineStore;
+  /** Whether this process applies the embedded engine's commands (false: standby, seam 5). */
+  engineActive?: () => boolean;
 }
 
 /**

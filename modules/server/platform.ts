@@ -83,6 +83,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       logger,
       zeebeAddress,
       engineStore: engine?.store,
+      ...(engine ? { engineActive: () => engine?.active ?? false } : {}),
     };
     for (const module of modules) await module.bootstrap?.(context);
 
