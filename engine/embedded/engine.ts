@@ -21,6 +21,7 @@ import { type LeaseOptions, ProcessorLease } from './lease.ts';
 import { CommandProcessor } from './processor.ts';
 import { openEngineStore } from './store/open.ts';
 import type { EngineStorage } from './store/store.ts';
+import { TimerScheduler } from './timer-scheduler.ts';
 
 export interface EmbeddedEngineOptions {
   clock: Clock;
@@ -111,6 +112,10 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     throw error;
   }
   const running = gateway;
+  const timers = new TimerScheduler(processor, options.clock, (error) =>
+    options.onInternalError?.(error, 'timers'),
+  );
+  timers.check();
   return {
     gatewayAddress: running.address,
     store,
@@ -119,6 +124,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     },
     close: async () => {
       await running.close();
+      timers.stop();
       clearInterval(renewal);
       processor.close();
       if (lease.held) await lease.release();

@@ -57,6 +57,7 @@ export class CommandProcessor {
     const effects = (runtime as Runtime | undefined)?.effects;
     for (const type of effects?.jobTypes ?? []) this.events.emit(`jobs:${type}`);
     for (const [key, variables] of effects?.completed ?? []) this.events.emit(`completed:${key}`, variables);
+    if (effects?.timers) this.events.emit('timers');
     return result;
   }
 

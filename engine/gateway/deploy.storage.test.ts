@@ -58,14 +58,14 @@ describe(`DeployResource on the embedded engine (${process.env.TEST_DB ?? 'sqlit
     const xml = bpmn(
       'timers',
       `<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-       <bpmn:intermediateCatchEvent id="wait_two_hours"><bpmn:incoming>f1</bpmn:incoming>
-         <bpmn:timerEventDefinition><bpmn:timeDuration>PT2H</bpmn:timeDuration></bpmn:timerEventDefinition>
+       <bpmn:intermediateCatchEvent id="wait_for_reply"><bpmn:incoming>f1</bpmn:incoming>
+         <bpmn:messageEventDefinition />
        </bpmn:intermediateCatchEvent>
-       <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait_two_hours" />`,
+       <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait_for_reply" />`,
     );
     await expect(deployXml('timers.bpmn', xml)).rejects.toMatchObject({
       code: INVALID_ARGUMENT,
-      details: expect.stringMatching(/'timers.bpmn'.*wait_two_hours/s),
+      details: expect.stringMatching(/'timers.bpmn'.*wait_for_reply/s),
     });
   });
 

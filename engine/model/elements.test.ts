@@ -7,10 +7,6 @@ describe('compileBpmn rejects elements not supported yet', () => {
       'bpmn:BoundaryEvent',
       '<bpmn:manualTask id="t" /><bpmn:boundaryEvent id="x" attachedToRef="t"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>',
     ],
-    [
-      'bpmn:IntermediateCatchEvent',
-      '<bpmn:intermediateCatchEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>',
-    ],
     ['bpmn:IntermediateThrowEvent', '<bpmn:intermediateThrowEvent id="x" />'],
     ['bpmn:SubProcess', '<bpmn:subProcess id="x"><bpmn:startEvent id="inner" /></bpmn:subProcess>'],
     ['bpmn:CallActivity', '<bpmn:callActivity id="x" />'],
@@ -27,6 +23,16 @@ describe('compileBpmn rejects elements not supported yet', () => {
   });
 
   it.each([
+    [
+      'a message catch event',
+      '<bpmn:intermediateCatchEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>',
+      'bpmn:IntermediateCatchEvent with bpmn:MessageEventDefinition',
+    ],
+    [
+      'a catch event without an event definition',
+      '<bpmn:intermediateCatchEvent id="x" />',
+      'bpmn:IntermediateCatchEvent without an event definition',
+    ],
     [
       'a timer start event',
       '<bpmn:startEvent id="x"><bpmn:timerEventDefinition /></bpmn:startEvent>',

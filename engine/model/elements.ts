@@ -1,5 +1,6 @@
 import type { FlowNodeNode, ModdleNode } from './parse.ts';
 import type { Problems } from './problems.ts';
+import { compileTimer } from './timer.ts';
 import type { ElementType, FlowElement } from './types.ts';
 import { compileUserTask } from './user-task.ts';
 import {
@@ -20,6 +21,7 @@ const SUPPORTED: Readonly<Record<string, ElementType>> = {
   'bpmn:ManualTask': 'manualTask',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
 };
 
 /** Flow elements that do not execute; Zeebe deploys and ignores them. */
@@ -60,6 +62,9 @@ export function compileFlowNode(
 
   if (type === 'userTask') {
     Object.assign(element, compileUserTask(node, id, problems));
+  } else if (type === 'intermediateCatchEvent') {
+    const timer = compileTimer(node, id, problems);
+    if (timer) element.timer = timer;
   } else if (type === 'serviceTask' || type === 'sendTask' || type === 'scriptTask') {
     const job = compileJobTask(node, id, type, problems);
     if (job) element.job = job;
@@ -70,6 +75,13 @@ export function compileFlowNode(
 /** A supported element type used in a way this engine does not run yet, described for the message. */
 function unsupportedVariant(node: FlowNodeNode): string | undefined {
   const definition = node.eventDefinitions?.[0];
+  if (node.$type === 'bpmn:IntermediateCatchEvent') {
+    if (definition?.$type === 'bpmn:TimerEventDefinition' && node.eventDefinitions?.length === 1)
+      return undefined;
+    return definition
+      ? `${node.$type} with ${definition.$type}`
+      : `${node.$type} without an event definition`;
+  }
   if (definition) return `${node.$type} with ${definition.$type}`;
   if (node.loopCharacteristics) return `${node.$type} with ${node.loopCharacteristics.$type}`;
   if (node.isForCompensation) return `${node.$type} as a compensation handler (isForCompensation)`;

@@ -50,7 +50,14 @@ export type ElementType =
   | 'userTask'
   | 'manualTask'
   | 'exclusiveGateway'
-  | 'parallelGateway';
+  | 'parallelGateway'
+  | 'intermediateCatchEvent';
+
+/** A timer of an intermediate catch event: when it fires, as a duration or a date. */
+export interface TimerDefinition {
+  kind: 'duration' | 'date';
+  value: ValueOrExpression;
+}
 
 export interface FlowElement {
   id: string;
@@ -66,6 +73,8 @@ export interface FlowElement {
   /** Present on service, send, script and user tasks: they all run as jobs. */
   job?: JobDefinition;
   userTask?: UserTaskDefinition;
+  /** Present on timer catch events. */
+  timer?: TimerDefinition;
 }
 
 export interface ExecutableProcess {

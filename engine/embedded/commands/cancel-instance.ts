@@ -15,6 +15,7 @@ export async function cancelInstance(rt: Runtime, key: string): Promise<void> {
     await rt.instances.endElement(element.key, 'TERMINATED', rt.now);
   }
   await rt.tx.run('DELETE FROM engine_jobs WHERE process_instance_key = ?', [key]);
+  await rt.tx.run('DELETE FROM engine_timers WHERE process_instance_key = ?', [key]);
   await rt.tx.run(
     "UPDATE engine_incidents SET state = 'RESOLVED' WHERE process_instance_key = ? AND state = 'ACTIVE'",
     [key],

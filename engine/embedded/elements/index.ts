@@ -6,6 +6,7 @@ import { jobTask } from './job-task.ts';
 import { manualTask } from './manual-task.ts';
 import { parallelGateway } from './parallel-gateway.ts';
 import { startEvent } from './start-event.ts';
+import { timerCatchEvent } from './timer-catch-event.ts';
 
 /** Every supported element type and its behaviour; the compiler rejects the others at deploy. */
 const BEHAVIORS: Record<ElementType, ElementBehavior> = {
@@ -18,6 +19,7 @@ const BEHAVIORS: Record<ElementType, ElementBehavior> = {
   manualTask,
   exclusiveGateway,
   parallelGateway,
+  intermediateCatchEvent: timerCatchEvent,
 };
 
 export function behaviorOf(type: ElementType | string): ElementBehavior {

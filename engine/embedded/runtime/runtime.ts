@@ -19,6 +19,8 @@ export interface Effects {
   jobTypes: Set<string>;
   /** Process instances that completed, with their root variables (answers with-result calls). */
   completed: Map<string, Record<string, unknown>>;
+  /** Whether timers were created (the scheduler looks for the next due one again). */
+  timers: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export class Runtime {
   readonly instances: InstanceState;
   readonly variables: VariableStore;
   readonly jobs: JobRows;
-  readonly effects: Effects = { jobTypes: new Set(), completed: new Map() };
+  readonly effects: Effects = { jobTypes: new Set(), completed: new Map(), timers: false };
 
   constructor(
     readonly tx: StoreTransaction,

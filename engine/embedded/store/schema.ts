@@ -93,6 +93,16 @@ export function engineSchema(dialect: 'sqlite' | 'mysql'): string[] {
       tokens INTEGER NOT NULL,
       PRIMARY KEY (scope_key, gateway_id, flow_id)
     ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_timers (
+      timer_key ${key} PRIMARY KEY,
+      element_instance_key ${key} NOT NULL,
+      process_instance_key ${key} NOT NULL,
+      definition_key ${key} NOT NULL,
+      element_id ${text} NOT NULL,
+      due_at BIGINT NOT NULL
+      ${index('engine_timers_due', 'due_at')}
+    ) ${table}`,
+    ...createIndex('engine_timers_due', 'engine_timers', 'due_at'),
     `CREATE TABLE IF NOT EXISTS engine_incidents (
       incident_key ${key} PRIMARY KEY,
       process_instance_key ${key} NOT NULL,

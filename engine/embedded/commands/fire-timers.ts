@@ -1,0 +1,33 @@
+import type { FlowElement } from '../../model/types.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+
+const BATCH = 100;
+
+/** Fires the timers due by the engine clock, oldest first; returns how many fired. */
+export async function fireDueTimers(rt: Runtime): Promise<number> {
+  const due = await rt.tx.all<{
+    timer_key: unknown;
+    element_instance_key: unknown;
+    definition_key: unknown;
+    element_id: string;
+  }>(
+    `SELECT timer_key, element_instance_key, definition_key, element_id FROM engine_timers
+     WHERE due_at <= ? ORDER BY due_at, timer_key LIMIT ${BATCH}`,
+    [rt.now],
+  );
+  for (const timer of due) {
+    await rt.tx.run('DELETE FROM engine_timers WHERE timer_key = ?', [String(timer.timer_key)]);
+    const instance = await rt.instances.element(String(timer.element_instance_key));
+    if (instance?.state !== 'ACTIVE') continue;
+    const process = await rt.loadProcess(String(timer.definition_key));
+    const element = process.elements[timer.element_id] as FlowElement;
+    await rt.complete(process, instance, element.outgoing);
+  }
+  return due.length;
+}
+
+/** When the next timer is due (epoch ms), if any. */
+export async function nextTimerDue(rt: Runtime): Promise<number | undefined> {
+  const [row] = await rt.tx.all<{ due: unknown }>('SELECT MIN(due_at) AS due FROM engine_timers');
+  return row?.due === null || row?.due === undefined ? undefined : Number(row.due);
+}
