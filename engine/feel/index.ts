@@ -5,6 +5,7 @@ import { analyse } from './syntax.ts';
 
 export { FeelError } from './errors.ts';
 export { type Evaluation, evaluateDetailed, typeMismatchMessage } from './evaluation.ts';
+export { checkUnaryTests, evaluateUnaryTests } from './unary-tests.ts';
 export type { ResultType } from './values.ts';
 
 /** Returns undefined when `source` (FEEL without the leading '=') parses, else a one-line syntax error message. */
