@@ -69,6 +69,7 @@ function compileProcess(process: ProcessNode, problems: Problems): ExecutablePro
     const element = compileFlowNode(node, processId, problems);
     if (element) elements.set(element.id, element);
   }
+  attachBoundaryEvents(elements, problems);
   const flows = compileFlows(processId, nodes, elements, problems);
   const startEventId = noneStartEvent(processId, nodes, problems);
   if (startEventId === undefined) return undefined;
@@ -100,4 +101,23 @@ function noneStartEvent(
     );
   }
   return none.length === 1 ? none[0]?.id : undefined;
+}
+
+/** Tasks that run as jobs: the activities boundary events can be attached to so far. */
+const ATTACHABLE = new Set(['serviceTask', 'sendTask', 'scriptTask', 'userTask']);
+
+/** Links each boundary event to its activity, which must be a task that waits (a job). */
+function attachBoundaryEvents(elements: Map<string, FlowElement>, problems: Problems): void {
+  for (const element of elements.values()) {
+    if (element.type !== 'boundaryEvent' || element.attachedToId === undefined) continue;
+    const activity = elements.get(element.attachedToId);
+    if (!activity || !ATTACHABLE.has(activity.type)) {
+      problems.add(
+        element.id,
+        `a boundary event attached to '${element.attachedToId}' is not supported yet: only service, send, script and user tasks take boundary events so far`,
+      );
+      continue;
+    }
+    activity.boundaryEventIds = [...(activity.boundaryEventIds ?? []), element.id];
+  }
 }

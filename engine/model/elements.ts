@@ -22,6 +22,7 @@ const SUPPORTED: Readonly<Record<string, ElementType>> = {
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent',
 };
 
 /** Flow elements that do not execute; Zeebe deploys and ignores them. */
@@ -62,9 +63,14 @@ export function compileFlowNode(
 
   if (type === 'userTask') {
     Object.assign(element, compileUserTask(node, id, problems));
-  } else if (type === 'intermediateCatchEvent') {
+  } else if (type === 'intermediateCatchEvent' || type === 'boundaryEvent') {
     const timer = compileTimer(node, id, problems);
     if (timer) element.timer = timer;
+    if (type === 'boundaryEvent') {
+      if (node.attachedToRef?.id) element.attachedToId = node.attachedToRef.id;
+      else problems.add(id, 'a boundary event must be attached to an activity (attachedToRef)');
+      element.cancelActivity = node.cancelActivity !== false;
+    }
   } else if (type === 'serviceTask' || type === 'sendTask' || type === 'scriptTask') {
     const job = compileJobTask(node, id, type, problems);
     if (job) element.job = job;
@@ -75,7 +81,7 @@ export function compileFlowNode(
 /** A supported element type used in a way this engine does not run yet, described for the message. */
 function unsupportedVariant(node: FlowNodeNode): string | undefined {
   const definition = node.eventDefinitions?.[0];
-  if (node.$type === 'bpmn:IntermediateCatchEvent') {
+  if (node.$type === 'bpmn:IntermediateCatchEvent' || node.$type === 'bpmn:BoundaryEvent') {
     if (definition?.$type === 'bpmn:TimerEventDefinition' && node.eventDefinitions?.length === 1)
       return undefined;
     return definition

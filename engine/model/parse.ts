@@ -23,6 +23,8 @@ export interface FlowNodeNode extends ModdleNode {
   readonly eventDefinitions?: readonly ModdleNode[];
   readonly loopCharacteristics?: ModdleNode;
   readonly isForCompensation?: boolean;
+  readonly attachedToRef?: ModdleNode;
+  readonly cancelActivity?: boolean;
   /** The default flow of a gateway (or activity). */
   readonly default?: ModdleNode;
 }

@@ -11,9 +11,9 @@ interface TimerEventDefinitionNode extends ModdleNode {
 const STATIC_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})(\[[^\]]+\])?$/;
 
 /**
- * The timer of an intermediate catch event: a duration or a date, static or FEEL
- * (ZEEBE-SEMANTICS §5). A cycle is for start events and non-interrupting boundaries only,
- * and a static date must carry a zone or offset.
+ * The timer of a catch or boundary event: a duration or a date, static or FEEL
+ * (ZEEBE-SEMANTICS §5). Cycles (start events, non-interrupting boundaries) are not supported
+ * yet, and a static date must carry a zone or offset.
  */
 export function compileTimer(
   node: FlowNodeNode,
@@ -22,7 +22,7 @@ export function compileTimer(
 ): TimerDefinition | undefined {
   const definition = node.eventDefinitions?.[0] as TimerEventDefinitionNode;
   if (definition.timeCycle) {
-    problems.add(id, 'an intermediate timer catch event takes a duration or a date, not a cycle');
+    problems.add(id, 'this timer takes a duration or a date; timer cycles are not supported yet');
     return undefined;
   }
   const kind = definition.timeDuration ? 'duration' : definition.timeDate ? 'date' : undefined;

@@ -51,7 +51,8 @@ export type ElementType =
   | 'manualTask'
   | 'exclusiveGateway'
   | 'parallelGateway'
-  | 'intermediateCatchEvent';
+  | 'intermediateCatchEvent'
+  | 'boundaryEvent';
 
 /** A timer of an intermediate catch event: when it fires, as a duration or a date. */
 export interface TimerDefinition {
@@ -73,8 +74,13 @@ export interface FlowElement {
   /** Present on service, send, script and user tasks: they all run as jobs. */
   job?: JobDefinition;
   userTask?: UserTaskDefinition;
-  /** Present on timer catch events. */
+  /** Present on timer catch events and timer boundary events. */
   timer?: TimerDefinition;
+  /** A boundary event: the activity it is attached to, and whether it interrupts it. */
+  attachedToId?: string;
+  cancelActivity?: boolean;
+  /** An activity: the boundary events attached to it. */
+  boundaryEventIds?: string[];
 }
 
 export interface ExecutableProcess {

@@ -21,7 +21,13 @@ export async function fireDueTimers(rt: Runtime): Promise<number> {
     if (instance?.state !== 'ACTIVE') continue;
     const process = await rt.loadProcess(String(timer.definition_key));
     const element = process.elements[timer.element_id] as FlowElement;
-    await rt.complete(process, instance, element.outgoing);
+    if (element.type === 'boundaryEvent') {
+      // The timer belongs to the activity; firing activates the boundary event beside it.
+      if (element.cancelActivity) await rt.terminate(instance);
+      await rt.activate(process, element.id, instance.flowScopeKey, instance.processInstanceKey);
+    } else {
+      await rt.complete(process, instance, element.outgoing);
+    }
   }
   return due.length;
 }

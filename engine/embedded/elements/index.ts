@@ -1,5 +1,6 @@
 import type { ElementType } from '../../model/types.ts';
 import type { ElementBehavior } from './behavior.ts';
+import { boundaryEvent } from './boundary-event.ts';
 import { endEvent } from './end-event.ts';
 import { exclusiveGateway } from './exclusive-gateway.ts';
 import { jobTask } from './job-task.ts';
@@ -20,6 +21,7 @@ const BEHAVIORS: Record<ElementType, ElementBehavior> = {
   exclusiveGateway,
   parallelGateway,
   intermediateCatchEvent: timerCatchEvent,
+  boundaryEvent,
 };
 
 export function behaviorOf(type: ElementType | string): ElementBehavior {

@@ -2,6 +2,7 @@ import { evaluate, FeelError } from '../../feel/index.ts';
 import type { ValueOrExpression } from '../../model/types.ts';
 import { applyMappings, MappingError } from '../runtime/mappings.ts';
 import type { ElementBehavior } from './behavior.ts';
+import { armBoundaryTimers } from './boundary-timers.ts';
 import { userTaskHeaders } from './user-task-headers.ts';
 
 /**
@@ -73,6 +74,7 @@ export const jobTask: ElementBehavior = {
       rt.now,
     );
     rt.effects.jobTypes.add(type);
+    if (element.boundaryEventIds) await armBoundaryTimers(rt, process, element, instance, visible);
   },
 };
 

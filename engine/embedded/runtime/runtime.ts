@@ -90,9 +90,25 @@ export class Runtime {
   /** Completes an element and takes the given outgoing flows; with none, the scope may complete. */
   async complete(process: ExecutableProcess, instance: ElementInstance, flows: SequenceFlow[]) {
     await this.instances.endElement(instance.key, 'COMPLETED', this.now);
+    if (process.elements[instance.elementId]?.boundaryEventIds) await this.disarmBoundaryEvents(instance);
     for (const flow of flows) await this.take(process, flow, instance);
     if (flows.length === 0)
       await this.completeScopeIfDone(process, instance.flowScopeKey, instance.processInstanceKey);
+  }
+
+  /** Ends an activity because a boundary event interrupted it: its job and timers go too. */
+  async terminate(instance: ElementInstance) {
+    await this.instances.endElement(instance.key, 'TERMINATED', this.now);
+    await this.tx.run('DELETE FROM engine_jobs WHERE element_instance_key = ?', [instance.key]);
+    await this.tx.run(
+      "UPDATE engine_incidents SET state = 'RESOLVED' WHERE element_instance_key = ? AND state = 'ACTIVE'",
+      [instance.key],
+    );
+    await this.disarmBoundaryEvents(instance);
+  }
+
+  async disarmBoundaryEvents(instance: ElementInstance) {
+    await this.tx.run('DELETE FROM engine_timers WHERE element_instance_key = ?', [instance.key]);
   }
 
   async take(process: ExecutableProcess, flow: SequenceFlow, from: ElementInstance) {
