@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabases, type TestDatabases } from '../../tests/harness/test-database.ts';
 import { loadConfig } from './config.ts';
+import { openDatabase } from './database.ts';
+import { listMigrations, migrate } from './migrator.ts';
+import { MODULES } from './modules.ts';
 import { startPlatform } from './platform.ts';
-import { DatabaseModeError } from './platform-state.ts';
+import { checkDatabaseMode, DatabaseModeError } from './platform-state.ts';
 
 const PRODUCTION = { DEMO: 'false', ADMIN_PASSWORD: 'a-long-admin-password', TOKEN_SECRET: 's'.repeat(40) };
 
@@ -28,6 +31,21 @@ describe('a database remembers the mode it was created in', () => {
     await expect(start(PRODUCTION)).rejects.toThrow(DatabaseModeError);
     await expect(start(PRODUCTION)).rejects.toThrow(/^DEMO: this database was created with DEMO=true/);
     await start({}); // and demo mode still starts
+  });
+
+  it('given several starts recording the mode at the same moment, all of them succeed', async () => {
+    dbs = await createTestDatabases();
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: dbs.databaseUrl });
+    const sequelize = await openDatabase(config.database);
+    try {
+      await migrate(sequelize, config.database, listMigrations(MODULES));
+      const modes = await Promise.all(
+        Array.from({ length: 5 }, () => checkDatabaseMode(sequelize, config, 0)),
+      );
+      expect(modes).toEqual(['demo', 'demo', 'demo', 'demo', 'demo']);
+    } finally {
+      await sequelize.close();
+    }
   });
 
   it('given a production database, refuses to seed it in demo mode', async () => {

@@ -1,4 +1,4 @@
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, UniqueConstraintError } from 'sequelize';
 import type { Config } from './config.ts';
 
 export type DatabaseMode = 'demo' | 'production';
@@ -18,16 +18,24 @@ export async function checkDatabaseMode(
   now: number,
 ): Promise<DatabaseMode> {
   const wanted: DatabaseMode = config.demo ? 'demo' : 'production';
-  const [row] = await sequelize.query<{ value: string }>(
-    "SELECT value FROM platform_state WHERE `key` = 'mode'",
-    { type: QueryTypes.SELECT },
-  );
+  const read = () =>
+    sequelize.query<{ value: string }>("SELECT value FROM platform_state WHERE `key` = 'mode'", {
+      type: QueryTypes.SELECT,
+    });
+  let [row] = await read();
   if (!row) {
-    await sequelize.query(
-      "INSERT INTO platform_state (`key`, value, updated_at) VALUES ('mode', :wanted, :at)",
-      { replacements: { wanted, at: new Date(now) } },
-    );
-    return wanted;
+    try {
+      await sequelize.query(
+        "INSERT INTO platform_state (`key`, value, updated_at) VALUES ('mode', :wanted, :at)",
+        { replacements: { wanted, at: new Date(now) } },
+      );
+      return wanted;
+    } catch (error) {
+      // Another process starting at the same moment recorded the mode first: respect it.
+      if (!(error instanceof UniqueConstraintError)) throw error;
+      [row] = await read();
+      if (!row) throw error;
+    }
   }
   if (row.value !== wanted) {
     const hint =
