@@ -2,7 +2,7 @@ import { FeelError } from '../../feel/index.ts';
 import type { ExecutableProcess, FlowElement } from '../../model/types.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { ElementInstance } from '../runtime/state.ts';
-import { dueDate } from './timer-catch-event.ts';
+import { armTimer, dueDate } from './timer-catch-event.ts';
 
 /**
  * Arms the timers of the boundary events attached to an activity that has just started to
@@ -16,7 +16,6 @@ export async function armBoundaryTimers(
   instance: ElementInstance,
   variables: Record<string, unknown>,
 ): Promise<boolean> {
-  const owner = await rt.instances.process(instance.processInstanceKey);
   for (const id of activity.boundaryEventIds ?? []) {
     const boundary = process.elements[id];
     if (!boundary?.timer) continue;
@@ -28,19 +27,7 @@ export async function armBoundaryTimers(
       await rt.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', `Boundary event '${id}': ${error.message}`);
       return false;
     }
-    await rt.tx.run(
-      `INSERT INTO engine_timers (timer_key, element_instance_key, process_instance_key, definition_key, element_id, due_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-      [
-        await rt.tx.nextKey(),
-        instance.key,
-        instance.processInstanceKey,
-        owner?.definitionKey ?? '0',
-        id,
-        due,
-      ],
-    );
-    rt.effects.timers = true;
+    await armTimer(rt, instance, id, due);
   }
   return true;
 }

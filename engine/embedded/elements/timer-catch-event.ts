@@ -1,6 +1,8 @@
 import { evaluate, FeelError } from '../../feel/index.ts';
 import { parseDuration } from '../../model/timer.ts';
 import type { TimerDefinition } from '../../model/types.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+import type { ElementInstance } from '../runtime/state.ts';
 import type { ElementBehavior } from './behavior.ts';
 
 /**
@@ -21,22 +23,30 @@ export const timerCatchEvent: ElementBehavior = {
       if (!(error instanceof FeelError)) throw error;
       return rt.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', error.message);
     }
-    const owner = await rt.instances.process(instance.processInstanceKey);
-    await rt.tx.run(
-      `INSERT INTO engine_timers (timer_key, element_instance_key, process_instance_key, definition_key, element_id, due_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-      [
-        await rt.tx.nextKey(),
-        instance.key,
-        instance.processInstanceKey,
-        owner?.definitionKey ?? '0',
-        element.id,
-        due,
-      ],
-    );
-    rt.effects.timers = true;
+    await armTimer(rt, instance, element.id, due);
   },
 };
+
+/**
+ * Writes a timer row for `instance`, firing `elementId` (the catch event itself, or a boundary
+ * event of the activity) when due; the scheduler looks again after the commit.
+ */
+export async function armTimer(rt: Runtime, instance: ElementInstance, elementId: string, due: number) {
+  const owner = await rt.instances.process(instance.processInstanceKey);
+  await rt.tx.run(
+    `INSERT INTO engine_timers (timer_key, element_instance_key, process_instance_key, definition_key, element_id, due_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+    [
+      await rt.tx.nextKey(),
+      instance.key,
+      instance.processInstanceKey,
+      owner?.definitionKey ?? '0',
+      elementId,
+      due,
+    ],
+  );
+  rt.effects.timers = true;
+}
 
 /** When a timer is due, in epoch ms; calendar parts of a duration follow the local calendar. */
 export function dueDate(timer: TimerDefinition, variables: Record<string, unknown>, now: number): number {
