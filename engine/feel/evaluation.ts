@@ -24,7 +24,11 @@ export function evaluateDetailed(
   if (analysis.error !== undefined) throw new FeelError(analysis.error);
 
   const assertFailures: string[] = [];
-  const functions = camundaFunctions({ now, onAssertFailure: (message) => assertFailures.push(message) });
+  // Most expressions call no function: then none is built or put into the context.
+  const functions =
+    analysis.invocations.length === 0
+      ? NO_FUNCTIONS
+      : camundaFunctions({ now, onAssertFailure: (message) => assertFailures.push(message) });
   const { runnable, context } = prepare(source, analysis, variables, functions);
 
   let result: ReturnType<typeof feelinEvaluate>;
@@ -53,6 +57,8 @@ export function typeMismatchMessage(source: string, expected: ResultType, result
     warningsSuffix(result.warnings)
   );
 }
+
+const NO_FUNCTIONS: Record<string, FeelCallable> = Object.freeze({});
 
 /** FEEL keywords: feel-scala never reads them as variable names. */
 const KEYWORDS = new Set([
@@ -102,7 +108,10 @@ function prepare(
   variables: Record<string, unknown>,
   functions: Record<string, FeelCallable>,
 ): Prepared {
-  const context: Record<string, unknown> = { ...functions };
+  // Only the functions the expression calls: feelin copies and scans every context entry.
+  const context: Record<string, unknown> = {};
+  for (const { name } of analysis.invocations)
+    if (Object.hasOwn(functions, name)) context[name] = functions[name];
   for (const [name, value] of Object.entries(variables)) if (isPlainName(name)) context[name] = value;
 
   const rewrites: { span: NameSpan; value: unknown }[] = [];

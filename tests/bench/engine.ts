@@ -3,6 +3,7 @@
 // raw (the database driver alone, same statements and transactions) and peer (bpmn-engine).
 // A benchmark, never a timed test; the last line of output is one JSON object.
 import { createPlatform } from '../harness/create-platform.ts';
+import { finished, spawnTs } from '../harness/processes.ts';
 import { parseOptions } from './options.ts';
 import { runPeer } from './peer.ts';
 import { checkReplayAgainstEngine } from './raw-check.ts';
@@ -11,16 +12,52 @@ import { runThroughSdk, type SdkRunResult } from './sdk-run.ts';
 import { print, round } from './stats.ts';
 
 const options = parseOptions(process.argv.slice(2));
-const { instances, warmup, workers, concurrency, database } = options;
+const { instances, warmup, workers, concurrency, database, driver } = options;
 print(
-  `engine benchmark: ${instances} instances (+${warmup} warm-up), ${database}, ${workers} worker(s) per job type, ${concurrency} in flight`,
+  `engine benchmark: ${instances} instances (+${warmup} warm-up), ${database}, ${workers} worker(s) per job type, ${concurrency} in flight, ` +
+    `SDK client ${driver === 'process' ? 'in its own process' : "in the platform's process"}`,
 );
 
+/** The SDK side in a child process against the platform's gateway; also measures the
+ *  platform's own CPU time over the driver's measured span. */
+async function runInChildProcess(address: string): Promise<{ driver: SdkRunResult; platformCpuMs: number }> {
+  // Profiling the benchmark profiles the driver too (its profile is the one with the higher pid).
+  const profiling = process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'));
+  const child = spawnTs('tests/bench/sdk-driver.ts', [address, JSON.stringify(options)], {}, profiling);
+  let cpuAtStart: NodeJS.CpuUsage | undefined;
+  let platformCpuMs = Number.NaN;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (text.includes('measuring: start')) cpuAtStart = process.cpuUsage();
+    if (text.includes('measuring: end') && cpuAtStart) {
+      const used = process.cpuUsage(cpuAtStart);
+      platformCpuMs = (used.user + used.system) / 1000;
+    }
+  });
+  const { code, stdout, stderr } = await finished(child);
+  const last = stdout.trim().split('\n').at(-1);
+  if (code !== 0 || !last) throw new Error(`the SDK driver exited with ${code}:\n${stdout}${stderr}`);
+  const result = JSON.parse(last) as Omit<SdkRunResult, 'windowUs'> & { windowUs: [string, string] };
+  return {
+    driver: { ...result, windowUs: [BigInt(result.windowUs[0]), BigInt(result.windowUs[1])] },
+    platformCpuMs,
+  };
+}
+
 let engine: SdkRunResult | undefined;
+/** CPU ms per instance: the platform's process, and the SDK driver's when it has its own. */
+let cpu: { platform: number; driver: number | null } | undefined;
 if (options.phases.has('engine')) {
   const platform = await createPlatform({ database });
   try {
-    engine = await runThroughSdk(platform.zeebe, options);
+    if (driver === 'process') {
+      const run = await runInChildProcess(platform.platform.zeebeAddress);
+      engine = run.driver;
+      cpu = { platform: run.platformCpuMs / instances, driver: run.driver.cpuMsPerInstance };
+    } else {
+      engine = await runThroughSdk(platform.zeebe, options);
+      cpu = { platform: engine.cpuMsPerInstance, driver: null };
+    }
   } finally {
     await platform.close();
   }
@@ -29,6 +66,11 @@ if (options.phases.has('engine')) {
       `latency p50 ${round(engine.p50Ms)} ms, p99 ${round(engine.p99Ms)} ms; ` +
       `${round(engine.jobsPerActivation, 2)} jobs per ActivateJobs answer`,
   );
+  if (cpu)
+    print(
+      `CPU per instance: platform ${round(cpu.platform, 3)} ms` +
+        (cpu.driver === null ? ' (SDK client included)' : `, SDK driver ${round(cpu.driver, 3)} ms`),
+    );
   if (process.execArgv.some((arg) => arg.startsWith('--cpu-prof')))
     print(`cpu profile window: --window ${engine.windowUs.join('..')} (for tests/bench/cpuprofile-top.ts)`);
 }
@@ -77,7 +119,10 @@ print(
     peerPerSecond: peer ? round(peer.perSecond) : null,
     workers,
     concurrency,
+    driver,
     jobsPerActivation: engine ? round(engine.jobsPerActivation, 2) : null,
+    platformCpuMsPerInstance: cpu ? round(cpu.platform, 3) : null,
+    driverCpuMsPerInstance: cpu?.driver != null ? round(cpu.driver, 3) : null,
     rawStatementsPerInstance: raw ? round(raw.statementsPerInstance, 1) : null,
     rawTransactionsPerInstance: raw ? round(raw.transactionsPerInstance, 2) : null,
     rawReplayMatchesEngine: replayMatches ?? null,

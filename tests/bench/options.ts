@@ -16,11 +16,15 @@ export interface BenchOptions {
   /** Engine commands per transaction in the raw replay (1: one command per transaction). */
   rawGroup: number;
   phases: Set<Phase>;
+  /** Where the SDK client (starter and workers) runs: its own process (as Zeebe's benchmarks
+   *  run their starters and workers) or the platform's process and thread (as embedded-mode
+   *  module workers do). */
+  driver: 'process' | 'in-process';
 }
 
 const USAGE = `usage: npm run bench:engine -- [--instances 1000] [--warmup 50] [--workers 2]
   [--concurrency 50] [--poll-interval 10] [--database sqlite|mariadb] [--raw-group 1]
-  [--phases engine,raw,peer]`;
+  [--phases engine,raw,peer] [--driver process|in-process]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -34,6 +38,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       database: { type: 'string', default: 'sqlite' },
       'raw-group': { type: 'string', default: '1' },
       phases: { type: 'string', default: 'engine,raw,peer' },
+      driver: { type: 'string', default: 'process' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -45,6 +50,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   };
   if (values.database !== 'sqlite' && values.database !== 'mariadb')
     throw new Error(`--database: expected sqlite or mariadb, got '${values.database}'\n${USAGE}`);
+  if (values.driver !== 'process' && values.driver !== 'in-process')
+    throw new Error(`--driver: expected process or in-process, got '${values.driver}'\n${USAGE}`);
   const phases = new Set(values.phases.split(',').map((p) => p.trim()));
   for (const phase of phases)
     if (!['engine', 'raw', 'peer'].includes(phase)) throw new Error(`--phases: unknown '${phase}'\n${USAGE}`);
@@ -57,5 +64,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     database: values.database,
     rawGroup: count('raw-group', 1),
     phases: phases as Set<Phase>,
+    driver: values.driver,
   };
 }

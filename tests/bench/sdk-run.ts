@@ -19,6 +19,8 @@ export interface SdkRunResult {
   jobsPerActivation: number;
   /** The measured span on the monotonic clock in µs, as V8's CPU profiles time their samples. */
   windowUs: [bigint, bigint];
+  /** CPU time this process spent in the measured span, per instance (user + system). */
+  cpuMsPerInstance: number;
 }
 
 const REQUEST_TIMEOUT_MS = 300_000;
@@ -28,7 +30,12 @@ const REQUEST_TIMEOUT_MS = 300_000;
  * instances through CreateProcessInstanceWithResult with bounded concurrency: the answer
  * arrives when the instance has completed, so each call's duration is its latency.
  */
-export async function runThroughSdk(zeebe: ZeebeGrpcClient, options: SdkRunOptions): Promise<SdkRunResult> {
+export async function runThroughSdk(
+  zeebe: ZeebeGrpcClient,
+  options: SdkRunOptions,
+  /** Called as the measured span begins and ends (the driver process tells the platform's). */
+  mark: (edge: 'start' | 'end') => void = () => {},
+): Promise<SdkRunResult> {
   await zeebe.deployResources([{ name: `${PROCESS_ID}.bpmn`, process: Buffer.from(referenceBpmn) }]);
   let jobs = 0;
   let activations = 0;
@@ -74,12 +81,16 @@ export async function runThroughSdk(zeebe: ZeebeGrpcClient, options: SdkRunOptio
   jobs = 0;
   activations = 0;
   const latencies: number[] = [];
+  mark('start');
+  const cpuBefore = process.cpuUsage();
   const began = performance.now();
   const firstUs = process.hrtime.bigint() / 1000n;
   await pool(options.instances, options.concurrency, async (i) => {
     latencies.push(await startOne(options.warmup + i));
   });
   const seconds = (performance.now() - began) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  mark('end');
   const lastUs = process.hrtime.bigint() / 1000n;
   latencies.sort((a, b) => a - b);
   return {
@@ -89,5 +100,6 @@ export async function runThroughSdk(zeebe: ZeebeGrpcClient, options: SdkRunOptio
     seconds,
     jobsPerActivation: activations === 0 ? 0 : jobs / activations,
     windowUs: [firstUs, lastUs],
+    cpuMsPerInstance: (cpu.user + cpu.system) / 1000 / options.instances,
   };
 }

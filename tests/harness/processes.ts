@@ -11,8 +11,13 @@ export interface Finished {
 }
 
 /** Starts a TypeScript file of this repository in a child Node process, through tsx. */
-export function spawnTs(file: string, args: string[] = [], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+export function spawnTs(
+  file: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
