@@ -123,11 +123,13 @@ export function failJobHandler(processor: CommandProcessor): UnaryHandler {
 
 export function throwErrorHandler(processor: CommandProcessor): UnaryHandler {
   return async (request) => {
+    const variables = parseVariables(request.variables);
     await processor.run((rt) =>
       throwError(rt, {
         key: String(request.jobKey),
         errorCode: String(request.errorCode ?? ''),
         errorMessage: String(request.errorMessage ?? ''),
+        variables,
       }),
     );
     return {};

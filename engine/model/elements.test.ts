@@ -3,8 +3,6 @@ import { bpmn, problemsOf, serviceTask, startingWith, TASK_DEFINITION } from './
 
 describe('compileBpmn rejects elements not supported yet', () => {
   it.each([
-    ['bpmn:IntermediateThrowEvent', '<bpmn:intermediateThrowEvent id="x" />'],
-    ['bpmn:SubProcess', '<bpmn:subProcess id="x"><bpmn:startEvent id="inner" /></bpmn:subProcess>'],
     ['bpmn:CallActivity', '<bpmn:callActivity id="x" />'],
     ['bpmn:BusinessRuleTask', '<bpmn:businessRuleTask id="x" />'],
     ['bpmn:ReceiveTask', '<bpmn:receiveTask id="x" />'],
@@ -22,37 +20,32 @@ describe('compileBpmn rejects elements not supported yet', () => {
     [
       'a message boundary event',
       '<bpmn:serviceTask id="t" /><bpmn:boundaryEvent id="x" attachedToRef="t"><bpmn:messageEventDefinition /></bpmn:boundaryEvent>',
-      'bpmn:BoundaryEvent with bpmn:MessageEventDefinition',
+      'a boundary event with a bpmn:MessageEventDefinition',
     ],
     [
       'a message catch event',
       '<bpmn:intermediateCatchEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>',
-      'bpmn:IntermediateCatchEvent with bpmn:MessageEventDefinition',
+      'an intermediate catch event with a bpmn:MessageEventDefinition',
     ],
     [
       'a catch event without an event definition',
       '<bpmn:intermediateCatchEvent id="x" />',
-      'bpmn:IntermediateCatchEvent without an event definition',
+      'an intermediate catch event with no event definition',
     ],
     [
       'a timer start event',
       '<bpmn:startEvent id="x"><bpmn:timerEventDefinition /></bpmn:startEvent>',
-      'bpmn:StartEvent with bpmn:TimerEventDefinition',
+      'a start event with a bpmn:TimerEventDefinition',
     ],
     [
       'a message start event',
       '<bpmn:startEvent id="x"><bpmn:messageEventDefinition /></bpmn:startEvent>',
-      'bpmn:StartEvent with bpmn:MessageEventDefinition',
+      'a start event with a bpmn:MessageEventDefinition',
     ],
     [
-      'an error end event',
-      '<bpmn:endEvent id="x"><bpmn:errorEventDefinition /></bpmn:endEvent>',
-      'bpmn:EndEvent with bpmn:ErrorEventDefinition',
-    ],
-    [
-      'a terminate end event',
-      '<bpmn:endEvent id="x"><bpmn:terminateEventDefinition /></bpmn:endEvent>',
-      'bpmn:EndEvent with bpmn:TerminateEventDefinition',
+      'a link throw event',
+      '<bpmn:intermediateThrowEvent id="x"><bpmn:linkEventDefinition name="a" /></bpmn:intermediateThrowEvent>',
+      'an intermediate throw event with a bpmn:LinkEventDefinition',
     ],
     [
       'a multi-instance task',
@@ -65,9 +58,8 @@ describe('compileBpmn rejects elements not supported yet', () => {
       'bpmn:ManualTask as a compensation handler (isForCompensation)',
     ],
   ])('given %s, names it', async (_, element, what) => {
-    expect(await problemsOf(bpmn(`<bpmn:startEvent id="start" />${element}`))).toContain(
-      `x: ${what} is not supported yet`,
-    );
+    const problems = await problemsOf(bpmn(`<bpmn:startEvent id="start" />${element}`));
+    expect(problems.filter((p) => p.startsWith(`x: ${what} is not supported yet`))).toHaveLength(1);
   });
 
   it('given execution listeners, rejects them rather than ignore them', async () => {

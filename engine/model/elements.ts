@@ -1,6 +1,6 @@
+import { compileEventDefinition, type EventPlace } from './events.ts';
 import type { FlowNodeNode, ModdleNode } from './parse.ts';
 import type { Problems } from './problems.ts';
-import { compileTimer } from './timer.ts';
 import type { ElementType, FlowElement } from './types.ts';
 import { compileUserTask } from './user-task.ts';
 import {
@@ -22,8 +22,24 @@ const SUPPORTED: Readonly<Record<string, ElementType>> = {
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
   'bpmn:BoundaryEvent': 'boundaryEvent',
+  'bpmn:SubProcess': 'subProcess',
 };
+
+const EVENTS = new Set<ElementType>([
+  'startEvent',
+  'endEvent',
+  'intermediateCatchEvent',
+  'intermediateThrowEvent',
+  'boundaryEvent',
+]);
+
+/** Where a flow node sits: the sub-process around it, and whether that is an event sub-process. */
+export interface Container {
+  parentId?: string;
+  eventSubProcess: boolean;
+}
 
 /** Flow elements that do not execute; Zeebe deploys and ignores them. */
 const NON_EXECUTABLE = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
@@ -36,6 +52,7 @@ export function isFlowNode(node: ModdleNode): boolean {
 export function compileFlowNode(
   node: FlowNodeNode,
   processId: string,
+  container: Container,
   problems: Problems,
 ): FlowElement | undefined {
   const id = problems.id(node, ` in process '${processId}'`);
@@ -56,39 +73,41 @@ export function compileFlowNode(
     outputMappings: [],
   };
   if (node.name !== undefined) element.name = node.name;
+  if (container.parentId !== undefined) element.parentId = container.parentId;
 
   const mappings = compileMappings(node, id, problems);
   // Zeebe validates mappings on gateways but its gateway processors never apply them.
   if (type !== 'exclusiveGateway' && type !== 'parallelGateway') Object.assign(element, mappings);
 
-  if (type === 'userTask') {
-    Object.assign(element, compileUserTask(node, id, problems));
-  } else if (type === 'intermediateCatchEvent' || type === 'boundaryEvent') {
-    const timer = compileTimer(node, id, problems);
-    if (timer) element.timer = timer;
+  if (EVENTS.has(type)) {
+    const place: EventPlace =
+      type === 'startEvent' && container.eventSubProcess ? 'eventSubProcessStart' : type;
+    if (!compileEventDefinition(node, element, place, problems)) return element;
     if (type === 'boundaryEvent') {
       if (node.attachedToRef?.id) element.attachedToId = node.attachedToRef.id;
       else problems.add(id, 'a boundary event must be attached to an activity (attachedToRef)');
       element.cancelActivity = node.cancelActivity !== false;
+      if (element.eventKind === 'error' && !element.cancelActivity)
+        problems.add(id, 'an error boundary event must be interrupting (cancelActivity="true")');
     }
+    if (place === 'eventSubProcessStart') {
+      element.interrupting = node.isInterrupting !== false;
+      if (element.eventKind === 'error' && !element.interrupting)
+        problems.add(id, 'an error start event of an event sub-process must be interrupting');
+    }
+  } else if (type === 'userTask') {
+    Object.assign(element, compileUserTask(node, id, problems));
   } else if (type === 'serviceTask' || type === 'sendTask' || type === 'scriptTask') {
     const job = compileJobTask(node, id, type, problems);
     if (job) element.job = job;
+  } else if (type === 'subProcess' && node.triggeredByEvent) {
+    element.triggeredByEvent = true;
   }
   return element;
 }
 
 /** A supported element type used in a way this engine does not run yet, described for the message. */
 function unsupportedVariant(node: FlowNodeNode): string | undefined {
-  const definition = node.eventDefinitions?.[0];
-  if (node.$type === 'bpmn:IntermediateCatchEvent' || node.$type === 'bpmn:BoundaryEvent') {
-    if (definition?.$type === 'bpmn:TimerEventDefinition' && node.eventDefinitions?.length === 1)
-      return undefined;
-    return definition
-      ? `${node.$type} with ${definition.$type}`
-      : `${node.$type} without an event definition`;
-  }
-  if (definition) return `${node.$type} with ${definition.$type}`;
   if (node.loopCharacteristics) return `${node.$type} with ${node.loopCharacteristics.$type}`;
   if (node.isForCompensation) return `${node.$type} as a compensation handler (isForCompensation)`;
   return undefined;

@@ -4,7 +4,7 @@ import { bpmn, problemsOf, startingWith } from './fixtures/build.ts';
 describe('compileBpmn rejects what Zeebe rejects about start and end events and flows', () => {
   it('given no none start event, or two, says exactly one is needed', async () => {
     expect(await problemsOf(bpmn('<bpmn:manualTask id="t" />'))).toEqual([
-      'test-process: the process needs a none start event (start events of other kinds are not supported yet)',
+      'test-process: the process needs a start event',
     ]);
     expect(await problemsOf(bpmn('<bpmn:startEvent id="a" /><bpmn:startEvent id="b" />'))).toEqual([
       "test-process: a process may have only one none start event, but has 2: 'a', 'b'",

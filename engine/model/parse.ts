@@ -27,6 +27,11 @@ export interface FlowNodeNode extends ModdleNode {
   readonly cancelActivity?: boolean;
   /** The default flow of a gateway (or activity). */
   readonly default?: ModdleNode;
+  /** Start events of event sub-processes. */
+  readonly isInterrupting?: boolean;
+  /** Sub-processes: an event sub-process, and the elements inside. */
+  readonly triggeredByEvent?: boolean;
+  readonly flowElements?: readonly ModdleNode[];
 }
 
 export interface SequenceFlowNode extends ModdleNode {

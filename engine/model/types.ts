@@ -52,7 +52,20 @@ export type ElementType =
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'intermediateCatchEvent'
-  | 'boundaryEvent';
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'subProcess';
+
+/** The event definition an event carries; absent for none events. */
+export type EventKind = 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'terminate';
+
+/**
+ * The code of an error or escalation event. On a catch event it is static and absent for a
+ * catch-all; on a throw event it may be an expression and is always present.
+ */
+export interface CodeDefinition {
+  code?: ValueOrExpression;
+}
 
 /** A timer of an intermediate catch event: when it fires, as a duration or a date. */
 export interface TimerDefinition {
@@ -64,6 +77,10 @@ export interface FlowElement {
   id: string;
   type: ElementType;
   name?: string;
+  /** The sub-process this element sits in; absent for elements of the process itself. */
+  parentId?: string;
+  /** Events: what kind of event definition they carry (none when absent). */
+  eventKind?: EventKind;
   incoming: string[];
   /** Outgoing sequence flows, in XML order (exclusive gateways test them in this order). */
   outgoing: SequenceFlow[];
@@ -81,13 +98,29 @@ export interface FlowElement {
   cancelActivity?: boolean;
   /** An activity: the boundary events attached to it. */
   boundaryEventIds?: string[];
+  /** Error events: the error code (catch: absent = catch-all). */
+  error?: CodeDefinition;
+  /** Escalation events: the escalation code (catch: absent = catch-all). */
+  escalation?: CodeDefinition;
+  /** A start event of an event sub-process: whether triggering it interrupts the scope. */
+  interrupting?: boolean;
+  /** A sub-process: its none start event (absent for an event sub-process). */
+  startEventId?: string;
+  /** An event sub-process (triggeredByEvent): its start event, the one with an event definition. */
+  triggeredByEvent?: boolean;
+  /** A sub-process: the event sub-processes directly inside it. */
+  eventSubProcessIds?: string[];
 }
 
 export interface ExecutableProcess {
   bpmnProcessId: string;
   name?: string;
-  /** Id of the none start event. */
-  startEventId: string;
+  /** Id of the none start event; absent when the process starts only by events. */
+  startEventId?: string;
+  /** Every start event of the process itself (none, timer, message, signal). */
+  startEventIds: string[];
+  /** The event sub-processes directly inside the process. */
+  eventSubProcessIds: string[];
   elements: Record<string, FlowElement>;
   flows: Record<string, SequenceFlow>;
 }

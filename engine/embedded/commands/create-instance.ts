@@ -82,6 +82,13 @@ export async function findDefinition(
 export async function createInstance(rt: Runtime, request: CreateInstanceRequest): Promise<CreatedInstance> {
   const definition = await findDefinition(rt.tx, request);
   const process = await rt.loadProcess(definition.key);
+  if (process.startEventId === undefined) {
+    throw GatewayError.rejected(
+      'CREATE',
+      'INVALID_STATE',
+      'Expected to create instance of process with none start event, but there is no such event',
+    );
+  }
   const processInstanceKey = await rt.tx.nextKey();
   await rt.startProcess(
     {

@@ -1,4 +1,5 @@
 import type { FlowElement } from '../../model/types.ts';
+import { triggerEventSubProcess } from '../runtime/event-sub-processes.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 
 const BATCH = 100;
@@ -8,19 +9,30 @@ export async function fireDueTimers(rt: Runtime): Promise<number> {
   const due = await rt.tx.all<{
     timer_key: unknown;
     element_instance_key: unknown;
+    process_instance_key: unknown;
     definition_key: unknown;
     element_id: string;
   }>(
-    `SELECT timer_key, element_instance_key, definition_key, element_id FROM engine_timers
+    `SELECT timer_key, element_instance_key, process_instance_key, definition_key, element_id FROM engine_timers
      WHERE due_at <= ? ORDER BY due_at, timer_key LIMIT ${BATCH}`,
     [rt.now],
   );
   for (const timer of due) {
     await rt.tx.run('DELETE FROM engine_timers WHERE timer_key = ?', [String(timer.timer_key)]);
-    const instance = await rt.instances.element(String(timer.element_instance_key));
-    if (instance?.state !== 'ACTIVE') continue;
     const process = await rt.loadProcess(String(timer.definition_key));
     const element = process.elements[timer.element_id] as FlowElement;
+    if (element.type === 'startEvent') {
+      // The timer start of an event sub-process, owned by its scope (a sub-process or the process).
+      const scope = {
+        key: String(timer.element_instance_key),
+        processInstanceKey: String(timer.process_instance_key),
+      };
+      if (await scopeActive(rt, scope.key, scope.processInstanceKey))
+        await triggerEventSubProcess(rt, process, element, scope, { variables: {}, propagate: true });
+      continue;
+    }
+    const instance = await rt.instances.element(String(timer.element_instance_key));
+    if (instance?.state !== 'ACTIVE') continue;
     if (element.type === 'boundaryEvent') {
       // The timer belongs to the activity; firing activates the boundary event beside it.
       if (element.cancelActivity) await rt.terminate(instance);
@@ -30,6 +42,11 @@ export async function fireDueTimers(rt: Runtime): Promise<number> {
     }
   }
   return due.length;
+}
+
+async function scopeActive(rt: Runtime, key: string, processInstanceKey: string): Promise<boolean> {
+  if (key === processInstanceKey) return (await rt.instances.process(key))?.state === 'ACTIVE';
+  return (await rt.instances.element(key))?.state === 'ACTIVE';
 }
 
 /** When the next timer is due (epoch ms), if any. */

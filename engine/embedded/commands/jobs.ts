@@ -2,6 +2,7 @@ import { GatewayError } from '../../gateway/errors.ts';
 import type { FlowElement } from '../../model/types.ts';
 import type { Job } from '../runtime/jobs.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import { throwEvent, uncaughtErrorMessage } from '../runtime/throw.ts';
 import { completeTask } from './complete-task.ts';
 
 export interface ActivatedJob extends Job {
@@ -125,16 +126,26 @@ export async function failJob(
 /** ThrowError: nothing catches errors yet, so the job is in error and the task gets an incident (§7). */
 export async function throwError(
   rt: Runtime,
-  request: { key: string; errorCode: string; errorMessage: string },
+  request: { key: string; errorCode: string; errorMessage: string; variables?: Record<string, unknown> },
 ): Promise<void> {
   const job = await workableJob(rt, 'THROW_ERROR', request.key);
-  await rt.jobs.update(job.key, { state: 'ERROR_THROWN', errorMessage: request.errorMessage, deadline: -1 });
   const instance = await rt.instances.element(job.elementInstanceKey);
   if (!instance) return;
+  const process = await rt.loadProcess(job.definitionKey);
+  const thrown = {
+    kind: 'error' as const,
+    code: request.errorCode,
+    message: request.errorMessage,
+    variables: request.variables ?? {},
+  };
+  // Caught: the task is terminated, and its job with it (§7).
+  const outcome = await throwEvent(rt, process, instance, thrown, true);
+  if (outcome.caught) return;
+  await rt.jobs.update(job.key, { state: 'ERROR_THROWN', errorMessage: request.errorMessage, deadline: -1 });
   await rt.raiseIncident(
     instance,
     'UNHANDLED_ERROR_EVENT',
-    `Expected to throw an error event with the code '${request.errorCode}' with message '${request.errorMessage}', but it was not caught. No error events are available in the scope.`,
+    uncaughtErrorMessage(request.errorCode, request.errorMessage, outcome.available),
     job.key,
   );
 }

@@ -9,7 +9,7 @@ export interface ElementBehavior {
     process: ExecutableProcess,
     element: FlowElement,
     instance: ElementInstance,
-  ): Promise<void>;
+  ): Promise<unknown>;
   /** When defined, called instead of activation as a token arrives over `flow` (joins). */
   arrive?(
     rt: Runtime,
@@ -17,7 +17,14 @@ export interface ElementBehavior {
     element: FlowElement,
     flow: SequenceFlow,
     from: ElementInstance,
-  ): Promise<void>;
+  ): Promise<unknown>;
+  /** Scopes (sub-processes): called when the last token inside has gone. */
+  completeScope?(
+    rt: Runtime,
+    process: ExecutableProcess,
+    element: FlowElement,
+    instance: ElementInstance,
+  ): Promise<unknown>;
 }
 
 /** Elements that do their work at once and pass the token on over every outgoing flow. */

@@ -31,7 +31,12 @@ export const timerCatchEvent: ElementBehavior = {
  * Writes a timer row for `instance`, firing `elementId` (the catch event itself, or a boundary
  * event of the activity) when due; the scheduler looks again after the commit.
  */
-export async function armTimer(rt: Runtime, instance: ElementInstance, elementId: string, due: number) {
+export async function armTimer(
+  rt: Runtime,
+  instance: Pick<ElementInstance, 'key' | 'processInstanceKey'>,
+  elementId: string,
+  due: number,
+) {
   const owner = await rt.instances.process(instance.processInstanceKey);
   await rt.tx.run(
     `INSERT INTO engine_timers (timer_key, element_instance_key, process_instance_key, definition_key, element_id, due_at)

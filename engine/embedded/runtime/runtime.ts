@@ -1,6 +1,7 @@
 import type { ExecutableProcess, FlowElement, SequenceFlow } from '../../model/types.ts';
 import { behaviorOf } from '../elements/index.ts';
 import type { StoreTransaction } from '../store/store.ts';
+import { openEventSubProcesses } from './event-sub-processes.ts';
 import { JobRows } from './jobs.ts';
 import { type ElementInstance, InstanceState, type ProcessInstance } from './state.ts';
 import { VariableStore } from './variables.ts';
@@ -12,6 +13,9 @@ export type IncidentType =
   | 'CONDITION_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
   | 'FORM_NOT_FOUND';
+
+/** Element types whose instances contain other element instances. */
+const SCOPE_TYPES = new Set(['subProcess']);
 
 /** What happened in one transaction that the engine must act on after commit. */
 export interface Effects {
@@ -57,22 +61,33 @@ export class Runtime {
     return chain;
   }
 
+  /** Starts an instance at `startEventId` (by default the none start event). */
   async startProcess(
     instance: ProcessInstance,
     process: ExecutableProcess,
     variables: Record<string, unknown>,
+    startEventId = process.startEventId,
   ) {
+    if (startEventId === undefined)
+      throw new Error(`Process '${process.bpmnProcessId}' has no none start event`);
     await this.instances.insertProcess(instance, this.now);
     await this.variables.setLocal(instance.key, instance.key, variables);
-    await this.activate(process, process.startEventId, instance.key, instance.key);
+    const scope = { key: instance.key, processInstanceKey: instance.key };
+    if (!(await openEventSubProcesses(this, process, process.eventSubProcessIds, scope))) return;
+    await this.activate(process, startEventId, instance.key, instance.key);
   }
 
+  /**
+   * Activates an element in a flow scope and runs its behaviour. `before` runs between the
+   * two (a catch event's payload); when it returns false the element stays where it is.
+   */
   async activate(
     process: ExecutableProcess,
     elementId: string,
     flowScopeKey: string,
     processInstanceKey: string,
-  ) {
+    before?: (instance: ElementInstance) => Promise<boolean>,
+  ): Promise<ElementInstance> {
     const element = process.elements[elementId];
     if (!element) throw new Error(`Process '${process.bpmnProcessId}' has no element '${elementId}'`);
     const instance: ElementInstance = {
@@ -84,20 +99,30 @@ export class Runtime {
       state: 'ACTIVE',
     };
     await this.instances.insertElement(instance, this.now);
+    if (before && !(await before(instance))) return instance;
     await behaviorOf(element.type).activate(this, process, element, instance);
+    return instance;
   }
 
   /** Completes an element and takes the given outgoing flows; with none, the scope may complete. */
   async complete(process: ExecutableProcess, instance: ElementInstance, flows: SequenceFlow[]) {
     await this.instances.endElement(instance.key, 'COMPLETED', this.now);
-    if (process.elements[instance.elementId]?.boundaryEventIds) await this.disarmBoundaryEvents(instance);
+    const element = process.elements[instance.elementId];
+    if (element?.boundaryEventIds || element?.eventSubProcessIds) await this.disarmBoundaryEvents(instance);
     for (const flow of flows) await this.take(process, flow, instance);
     if (flows.length === 0)
       await this.completeScopeIfDone(process, instance.flowScopeKey, instance.processInstanceKey);
   }
 
-  /** Ends an activity because a boundary event interrupted it: its job and timers go too. */
+  /**
+   * Ends an element instance without completing it (an interrupting event, a terminate end
+   * event, cancellation): the instances inside it first, then its job, timers and incidents.
+   */
   async terminate(instance: ElementInstance) {
+    if (SCOPE_TYPES.has(instance.elementType)) {
+      for (const child of await this.instances.activeChildren(instance.key)) await this.terminate(child);
+      await this.tx.run('DELETE FROM engine_join_tokens WHERE scope_key = ?', [instance.key]);
+    }
     await this.instances.endElement(instance.key, 'TERMINATED', this.now);
     await this.tx.run('DELETE FROM engine_jobs WHERE element_instance_key = ?', [instance.key]);
     await this.tx.run(
@@ -107,7 +132,15 @@ export class Runtime {
     await this.disarmBoundaryEvents(instance);
   }
 
-  async disarmBoundaryEvents(instance: ElementInstance) {
+  /** Terminates every token in a scope but `except` (terminate end events, interrupting event sub-processes). */
+  async terminateChildren(scopeKey: string, except?: string) {
+    for (const child of await this.instances.activeChildren(scopeKey))
+      if (child.key !== except) await this.terminate(child);
+    await this.tx.run('DELETE FROM engine_join_tokens WHERE scope_key = ?', [scopeKey]);
+  }
+
+  /** Removes the timers an instance owns: its boundary events' and its event sub-processes'. */
+  async disarmBoundaryEvents(instance: { key: string }) {
     await this.tx.run('DELETE FROM engine_timers WHERE element_instance_key = ?', [instance.key]);
   }
 
@@ -118,17 +151,34 @@ export class Runtime {
       await this.activate(process, target.id, from.flowScopeKey, from.processInstanceKey);
   }
 
-  async completeScopeIfDone(_process: ExecutableProcess, scopeKey: string, processInstanceKey: string) {
+  /**
+   * A scope whose last token has gone completes: the process instance, or a sub-process, whose
+   * behaviour then applies its output mappings and leaves over its outgoing flows.
+   */
+  async completeScopeIfDone(process: ExecutableProcess, scopeKey: string, processInstanceKey: string) {
     if ((await this.instances.activeChildren(scopeKey)).length > 0) return;
     if (scopeKey === processInstanceKey) {
       const state = await this.instances.process(processInstanceKey);
       if (state?.state !== 'ACTIVE') return;
+      if (process.eventSubProcessIds.length > 0) await this.disarmBoundaryEvents({ key: processInstanceKey });
       await this.instances.endProcess(processInstanceKey, 'COMPLETED', this.now);
       this.effects.completed.set(processInstanceKey, await this.variables.visible([processInstanceKey]));
+      return;
     }
+    const scope = await this.instances.element(scopeKey);
+    if (scope?.state !== 'ACTIVE') return;
+    const element = process.elements[scope.elementId] as FlowElement;
+    const behavior = behaviorOf(element.type);
+    if (!behavior.completeScope) throw new Error(`Element '${element.id}' is not a scope`);
+    await behavior.completeScope(this, process, element, scope);
   }
 
-  async raiseIncident(instance: ElementInstance, type: IncidentType, message: string, jobKey?: string) {
+  async raiseIncident(
+    instance: Pick<ElementInstance, 'key' | 'processInstanceKey' | 'elementId'>,
+    type: IncidentType,
+    message: string,
+    jobKey?: string,
+  ) {
     await this.tx.run(
       `INSERT INTO engine_incidents (incident_key, process_instance_key, element_instance_key, job_key, element_id,
          error_type, error_message, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)`,

@@ -1,0 +1,42 @@
+import { completeTask } from '../commands/complete-task.ts';
+import { openEventSubProcesses } from '../runtime/event-sub-processes.ts';
+import { applyMappings, MappingError } from '../runtime/mappings.ts';
+import type { ElementBehavior } from './behavior.ts';
+import { armBoundaryTimers } from './boundary-timers.ts';
+
+/**
+ * An embedded sub-process (ZEEBE-SEMANTICS §9): a scope of its own. Input mappings become its
+ * locals, its boundary timers and event sub-processes are armed, then its none start event
+ * runs. When its last token has gone it completes like a task: output mappings decide what
+ * leaves it, and its locals stay behind. An event sub-process is activated by its trigger,
+ * which then starts it at its start event (see runtime/event-sub-processes.ts).
+ */
+export const subProcess: ElementBehavior = {
+  async activate(rt, process, element, instance) {
+    if (element.triggeredByEvent) return;
+    const chain = await rt.scopeChain(instance);
+    let visible: Record<string, unknown> | undefined;
+    if (element.inputMappings.length > 0) {
+      visible = await rt.variables.visible(chain.slice(1));
+      try {
+        const locals = applyMappings(element.inputMappings, visible, rt.now, 'input');
+        await rt.variables.setLocal(instance.key, instance.processInstanceKey, locals);
+        visible = { ...visible, ...locals };
+      } catch (error) {
+        if (!(error instanceof MappingError)) throw error;
+        return rt.raiseIncident(instance, 'IO_MAPPING_ERROR', error.message);
+      }
+    }
+    if (element.boundaryEventIds) {
+      visible ??= await rt.variables.visible(chain);
+      if (!(await armBoundaryTimers(rt, process, element, instance, visible))) return;
+    }
+    if (!(await openEventSubProcesses(rt, process, element.eventSubProcessIds, instance))) return;
+    await rt.activate(process, element.startEventId as string, instance.key, instance.processInstanceKey);
+  },
+
+  async completeScope(rt, process, element, instance) {
+    if (element.outputMappings.length === 0) return rt.complete(process, instance, element.outgoing);
+    await completeTask(rt, process, element, instance, {});
+  },
+};
