@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.ts';
+import { evaluateDecisionHandler } from '../gateway/decision-handlers.ts';
 import { deployResourceHandler } from '../gateway/deploy-handler.ts';
 import { type RunningGateway, startGateway } from '../gateway/grpc-server.ts';
 import {
@@ -16,6 +17,7 @@ import {
   updateJobRetriesHandler,
   updateJobTimeoutHandler,
 } from '../gateway/job-handlers.ts';
+import { broadcastSignalHandler, publishMessageHandler } from '../gateway/message-handlers.ts';
 import { topologyHandler } from '../gateway/topology.ts';
 import { type LeaseOptions, ProcessorLease } from './lease.ts';
 import { CommandProcessor } from './processor.ts';
@@ -88,6 +90,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
             port: gateway?.port ?? options.gateway.port,
           })),
           DeployResource: deployResourceHandler(processor),
+          EvaluateDecision: evaluateDecisionHandler(processor),
           CreateProcessInstance: createInstanceHandler(processor),
           CreateProcessInstanceWithResult: createInstanceWithResultHandler(processor),
           CompleteJob: completeJobHandler(processor),
@@ -98,6 +101,8 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
           CancelProcessInstance: cancelInstanceHandler(processor),
           SetVariables: setVariablesHandler(processor),
           ResolveIncident: resolveIncidentHandler(processor),
+          PublishMessage: publishMessageHandler(processor),
+          BroadcastSignal: broadcastSignalHandler(processor),
         },
         streams: {
           ActivateJobs: activateJobsHandler(processor),

@@ -126,12 +126,7 @@ describe(`error and escalation events (${process.env.TEST_DB ?? 'sqlite'})`, () 
   beforeAll(async () => {
     p = await createPlatform();
     engine = probe(p);
-    await p.zeebe.deployResources(
-      Object.entries({ lookup, bare, kyc, stray, escalations }).map(([name, xml]) => ({
-        name: `${name}.bpmn`,
-        process: Buffer.from(xml),
-      })),
-    );
+    await engine.deploy({ lookup, bare, kyc, stray, escalations });
   });
   afterAll(() => p.close());
 

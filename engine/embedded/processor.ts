@@ -51,7 +51,9 @@ export class CommandProcessor {
     let runtime: Runtime | undefined;
     const result = await this.store.transaction(async (tx) => {
       runtime = new Runtime(tx, this.clock.now(), (key) => this.#load(tx, key));
-      return command(runtime);
+      const result = await command(runtime);
+      await runtime.settle();
+      return result;
     });
     beforeEffects?.(result);
     const effects = (runtime as Runtime | undefined)?.effects;

@@ -83,12 +83,7 @@ describe(`sub-processes, terminate end events and event sub-processes (${process
   beforeAll(async () => {
     p = await createPlatform();
     engine = probe(p);
-    await p.zeebe.deployResources(
-      Object.entries({ documents, screening, sla }).map(([name, xml]) => ({
-        name: `${name}.bpmn`,
-        process: Buffer.from(xml),
-      })),
-    );
+    await engine.deploy({ documents, screening, sla });
   });
   afterAll(() => p.close());
 

@@ -9,10 +9,35 @@ export function deployResourceHandler(processor: CommandProcessor): UnaryHandler
     checkTenant(request.tenantId, 'DeployResource');
     const resources = (request.resources as { name: string; content: Buffer }[] | undefined) ?? [];
     const result = await deploy(processor, resources);
+    // Zeebe's order: processes, decisions, decision requirements, forms (§12).
     return {
       key: result.key,
       tenantId: DEFAULT_TENANT,
-      deployments: result.processes.map((process) => ({ process })),
+      deployments: [
+        ...result.processes.map((process) => ({ process })),
+        ...result.decisions.map((d) => ({
+          decision: {
+            dmnDecisionId: d.decisionId,
+            dmnDecisionName: d.name,
+            version: d.version,
+            decisionKey: d.decisionKey,
+            dmnDecisionRequirementsId: d.drgId,
+            decisionRequirementsKey: d.drgKey,
+            tenantId: d.tenantId,
+          },
+        })),
+        ...result.decisionRequirements.map((drg) => ({
+          decisionRequirements: {
+            dmnDecisionRequirementsId: drg.drgId,
+            dmnDecisionRequirementsName: drg.name,
+            version: drg.version,
+            decisionRequirementsKey: drg.drgKey,
+            resourceName: drg.resourceName,
+            tenantId: drg.tenantId,
+          },
+        })),
+        ...result.forms.map((form) => ({ form })),
+      ],
     };
   };
 }

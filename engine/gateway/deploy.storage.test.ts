@@ -59,7 +59,7 @@ describe(`DeployResource on the embedded engine (${process.env.TEST_DB ?? 'sqlit
       'timers',
       `<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
        <bpmn:intermediateCatchEvent id="wait_for_reply"><bpmn:incoming>f1</bpmn:incoming>
-         <bpmn:messageEventDefinition />
+         <bpmn:conditionalEventDefinition><bpmn:condition>=replied</bpmn:condition></bpmn:conditionalEventDefinition>
        </bpmn:intermediateCatchEvent>
        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait_for_reply" />`,
     );

@@ -24,9 +24,9 @@ describe('the embedded Zeebe gateway', () => {
   });
 
   it('answers UNIMPLEMENTED, naming the RPC, for what the engine does not do yet', async () => {
-    await expect(p.zeebe.broadcastSignal({ signalName: 'anything' })).rejects.toMatchObject({
+    await expect(p.zeebe.deleteResource({ resourceKey: '2251799813685249' })).rejects.toMatchObject({
       code: 12,
-      details: 'BroadcastSignal is not supported by the embedded engine yet',
+      details: 'DeleteResource is not supported by the embedded engine yet',
     });
   });
 

@@ -1,5 +1,6 @@
 import { type Container, compileFlowNode, isFlowNode } from './elements.ts';
 import { compileFlows } from './flows.ts';
+import { checkEventNames } from './message-events.ts';
 import {
   type DefinitionsNode,
   type FlowNodeNode,
@@ -82,6 +83,7 @@ function compileProcess(process: ProcessNode, problems: Problems): ExecutablePro
   );
   attachBoundaryEvents(elements, problems);
   checkCatchCodes(elements, problems);
+  checkEventNames(elements, problems);
   const none = top.startEvents.filter((id) => elements.get(id)?.eventKind === undefined);
   if (none.length > 1) {
     const ids = none.map((id) => `'${id}'`).join(', ');
@@ -98,6 +100,8 @@ function compileProcess(process: ProcessNode, problems: Problems): ExecutablePro
     flows: Object.fromEntries(flows),
   };
   if (none[0] !== undefined) compiled.startEventId = none[0];
+  const joins = [...elements.values()].filter((e) => e.type === 'inclusiveGateway' && e.incoming.length > 1);
+  if (joins.length > 0) compiled.inclusiveJoinIds = joins.map((e) => e.id);
   if (process.name !== undefined) compiled.name = process.name;
   return compiled;
 }
@@ -177,7 +181,15 @@ function compileSubProcess(element: FlowElement, inner: ContainerContents, probl
 }
 
 /** Activities that boundary events can be attached to so far. */
-const ATTACHABLE = new Set(['serviceTask', 'sendTask', 'scriptTask', 'userTask', 'subProcess']);
+const ATTACHABLE = new Set([
+  'serviceTask',
+  'sendTask',
+  'scriptTask',
+  'userTask',
+  'subProcess',
+  'callActivity',
+  'receiveTask',
+]);
 
 /** Links each boundary event to its activity. */
 function attachBoundaryEvents(elements: Map<string, FlowElement>, problems: Problems): void {
@@ -187,7 +199,7 @@ function attachBoundaryEvents(elements: Map<string, FlowElement>, problems: Prob
     if (!activity || !ATTACHABLE.has(activity.type) || activity.triggeredByEvent) {
       problems.add(
         element.id,
-        `a boundary event attached to '${element.attachedToId}' is not supported yet: only tasks and embedded sub-processes take boundary events so far`,
+        `a boundary event attached to '${element.attachedToId}' is not supported yet: only tasks, embedded sub-processes and call activities take boundary events`,
       );
       continue;
     }

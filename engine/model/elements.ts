@@ -1,4 +1,8 @@
+import { compileBusinessRuleTask } from './business-rule-task.ts';
+import { compileCalledElement } from './call-activity.ts';
 import { compileEventDefinition, type EventPlace } from './events.ts';
+import { compileMessage, type EventRefNode } from './message-events.ts';
+import { compileMultiInstance } from './multi-instance.ts';
 import type { FlowNodeNode, ModdleNode } from './parse.ts';
 import type { Problems } from './problems.ts';
 import type { ElementType, FlowElement } from './types.ts';
@@ -21,10 +25,14 @@ const SUPPORTED: Readonly<Record<string, ElementType>> = {
   'bpmn:ManualTask': 'manualTask',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
   'bpmn:BoundaryEvent': 'boundaryEvent',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:BusinessRuleTask': 'businessRuleTask',
+  'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:CallActivity': 'callActivity',
 };
 
 const EVENTS = new Set<ElementType>([
@@ -77,7 +85,7 @@ export function compileFlowNode(
 
   const mappings = compileMappings(node, id, problems);
   // Zeebe validates mappings on gateways but its gateway processors never apply them.
-  if (type !== 'exclusiveGateway' && type !== 'parallelGateway') Object.assign(element, mappings);
+  if (!type.endsWith('Gateway')) Object.assign(element, mappings);
 
   if (EVENTS.has(type)) {
     const place: EventPlace =
@@ -95,6 +103,11 @@ export function compileFlowNode(
       if (element.eventKind === 'error' && !element.interrupting)
         problems.add(id, 'an error start event of an event sub-process must be interrupting');
     }
+  } else if (type === 'businessRuleTask') {
+    Object.assign(element, compileBusinessRuleTask(node, id, problems));
+  } else if (type === 'receiveTask') {
+    const message = compileMessage(node as EventRefNode, id, 'catch', problems);
+    if (message) element.message = message;
   } else if (type === 'userTask') {
     Object.assign(element, compileUserTask(node, id, problems));
   } else if (type === 'serviceTask' || type === 'sendTask' || type === 'scriptTask') {
@@ -102,13 +115,19 @@ export function compileFlowNode(
     if (job) element.job = job;
   } else if (type === 'subProcess' && node.triggeredByEvent) {
     element.triggeredByEvent = true;
+  } else if (type === 'callActivity') {
+    const called = compileCalledElement(node, id, problems);
+    if (called) element.calledElement = called;
+  }
+  if (node.loopCharacteristics) {
+    const loop = compileMultiInstance(node, id, type, problems);
+    if (loop) element.multiInstance = loop;
   }
   return element;
 }
 
 /** A supported element type used in a way this engine does not run yet, described for the message. */
 function unsupportedVariant(node: FlowNodeNode): string | undefined {
-  if (node.loopCharacteristics) return `${node.$type} with ${node.loopCharacteristics.$type}`;
   if (node.isForCompensation) return `${node.$type} as a compensation handler (isForCompensation)`;
   return undefined;
 }

@@ -1,6 +1,7 @@
+import { compileMessageOrSignal, type EventRefNode } from './message-events.ts';
 import type { FlowNodeNode, ModdleNode } from './parse.ts';
 import type { Problems } from './problems.ts';
-import { compileTimer } from './timer.ts';
+import { compileTimer, type TimerPlace } from './timer.ts';
 import type { CodeDefinition, ElementType, EventKind, FlowElement } from './types.ts';
 
 /** The moddle type of each event definition this engine knows. */
@@ -17,16 +18,16 @@ const KINDS: Readonly<Record<string, EventKind>> = {
 export type EventPlace = ElementType | 'eventSubProcessStart';
 
 /**
- * The event definitions each kind of event runs with, none included where listed. Message
- * and signal events, and timer start events, arrive with their own compilers.
+ * The event definitions each kind of event runs with, none included where listed; timer.ts
+ * says which timers each place takes.
  */
 const ALLOWED: Readonly<Partial<Record<EventPlace, readonly (EventKind | 'none')[]>>> = {
-  startEvent: ['none'],
-  eventSubProcessStart: ['timer', 'error', 'escalation'],
-  endEvent: ['none', 'error', 'escalation', 'terminate'],
-  intermediateCatchEvent: ['timer'],
-  intermediateThrowEvent: ['none', 'escalation'],
-  boundaryEvent: ['timer', 'error', 'escalation'],
+  startEvent: ['none', 'timer', 'message', 'signal'],
+  eventSubProcessStart: ['timer', 'message', 'signal', 'error', 'escalation'],
+  endEvent: ['none', 'message', 'signal', 'error', 'escalation', 'terminate'],
+  intermediateCatchEvent: ['timer', 'message', 'signal'],
+  intermediateThrowEvent: ['none', 'message', 'signal', 'escalation'],
+  boundaryEvent: ['timer', 'message', 'signal', 'error', 'escalation'],
 };
 
 interface CodeRefNode extends ModdleNode {
@@ -71,13 +72,15 @@ export function compileEventDefinition(
   if (kind === 'none' || definition === undefined) return true;
   element.eventKind = kind;
   if (kind === 'timer') {
-    const timer = compileTimer(node, element.id, problems);
+    const timer = compileTimer(node, element.id, problems, place as TimerPlace);
     if (!timer) return false;
     element.timer = timer;
   } else if (kind === 'error' || kind === 'escalation') {
     const code = compileCode(definition as CodeRefNode, element.id, kind, isThrow(place), problems);
     if (!code) return false;
     element[kind] = code;
+  } else if (kind === 'message' || kind === 'signal') {
+    return compileMessageOrSignal(node, definition as EventRefNode, element, place, problems);
   }
   return true;
 }

@@ -80,8 +80,8 @@ describe('compileBpmn rejects what Zeebe rejects about conditions', () => {
       <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork"><bpmn:conditionExpression>=a</bpmn:conditionExpression></bpmn:sequenceFlow>
       <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="t"><bpmn:conditionExpression>=b</bpmn:conditionExpression></bpmn:sequenceFlow>`);
     expect(await problemsOf(xml)).toEqual([
-      'f1: only sequence flows leaving an exclusive gateway can have a condition',
-      'f2: only sequence flows leaving an exclusive gateway can have a condition',
+      'f1: only sequence flows leaving an exclusive or inclusive gateway can have a condition',
+      'f2: only sequence flows leaving an exclusive or inclusive gateway can have a condition',
     ]);
   });
 });

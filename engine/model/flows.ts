@@ -25,7 +25,7 @@ export function compileFlows(
   }
   for (const node of nodes) {
     const element = node.id === undefined ? undefined : elements.get(node.id);
-    if (element?.type === 'exclusiveGateway') {
+    if (element?.type === 'exclusiveGateway' || element?.type === 'inclusiveGateway') {
       checkExclusiveGateway(node as FlowNodeNode, element, byId, problems);
     }
     if (element?.type === 'endEvent' && element.outgoing.length > 0) {
@@ -50,8 +50,8 @@ function compileFlow(
   const flow: SequenceFlow = { id, sourceId, targetId };
   const source = elements.get(sourceId);
   if (node.conditionExpression === undefined) return flow;
-  if (source !== undefined && source.type !== 'exclusiveGateway') {
-    problems.add(id, 'only sequence flows leaving an exclusive gateway can have a condition');
+  if (source !== undefined && source.type !== 'exclusiveGateway' && source.type !== 'inclusiveGateway') {
+    problems.add(id, 'only sequence flows leaving an exclusive or inclusive gateway can have a condition');
     return flow;
   }
   // Zeebe reads the trimmed text content of <bpmn:conditionExpression>.
@@ -112,7 +112,7 @@ function checkExclusiveGateway(
     if (flow.id !== defaultId && model?.conditionExpression === undefined) {
       problems.add(
         flow.id,
-        `a sequence flow leaving exclusive gateway '${gateway.id}' needs a condition or must be its default flow`,
+        `a sequence flow leaving ${gateway.type === 'inclusiveGateway' ? 'inclusive' : 'exclusive'} gateway '${gateway.id}' needs a condition or must be its default flow`,
       );
     }
   }

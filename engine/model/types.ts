@@ -41,6 +41,14 @@ export interface UserTaskDefinition {
   formId?: string;
 }
 
+/** `zeebe:calledDecision`: the decision a business rule task evaluates, and where its result goes. */
+export interface CalledDecision {
+  /** Static or FEEL; the latest version of the decision with this id is evaluated. */
+  decisionId: ValueOrExpression;
+  /** Static variable name that receives the decision's output. */
+  resultVariable: string;
+}
+
 export type ElementType =
   | 'startEvent'
   | 'endEvent'
@@ -54,7 +62,35 @@ export type ElementType =
   | 'intermediateCatchEvent'
   | 'intermediateThrowEvent'
   | 'boundaryEvent'
-  | 'subProcess';
+  | 'subProcess'
+  | 'businessRuleTask'
+  | 'callActivity'
+  | 'inclusiveGateway'
+  | 'receiveTask';
+
+/** A call activity's `zeebe:calledElement`. */
+export interface CalledElement {
+  processId: ValueOrExpression;
+  /** latest: the newest version; deployment: the version deployed together with the caller. */
+  binding: 'latest' | 'deployment';
+  propagateAllChildVariables: boolean;
+  propagateAllParentVariables: boolean;
+}
+
+/** Multi-instance loop characteristics (ZEEBE-SEMANTICS §10). */
+export interface MultiInstance {
+  sequential: boolean;
+  /** FEEL source yielding the list; one inner instance per item. */
+  inputCollection: string;
+  /** The inner local that holds the item. */
+  inputElement?: string;
+  /** The body-local list collecting outputElement per item, merged upward at the end. */
+  outputCollection?: string;
+  /** FEEL source evaluated in the inner scope after each inner completion. */
+  outputElement?: string;
+  /** FEEL source; when true after an inner completion, the rest is terminated. */
+  completionCondition?: string;
+}
 
 /** The event definition an event carries; absent for none events. */
 export type EventKind = 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'terminate';
@@ -67,9 +103,27 @@ export interface CodeDefinition {
   code?: ValueOrExpression;
 }
 
-/** A timer of an intermediate catch event: when it fires, as a duration or a date. */
+/**
+ * The message a catch event, receive task or start event waits for (ZEEBE-SEMANTICS §6). Its
+ * name is static or FEEL; the correlation key is FEEL source evaluated once as the
+ * subscription opens (absent on process start events, which take any key).
+ */
+export interface MessageDefinition {
+  name: ValueOrExpression;
+  correlationKey?: string;
+}
+
+/** A signal's name, static or FEEL (§8). */
+export interface SignalDefinition {
+  name: ValueOrExpression;
+}
+
+/**
+ * A timer event's timer: a duration or a date fires once; a cycle (`R3/PT1H`, a cron
+ * expression) repeats, on start events and non-interrupting boundary and event sub-process starts.
+ */
 export interface TimerDefinition {
-  kind: 'duration' | 'date';
+  kind: 'duration' | 'date' | 'cycle';
   value: ValueOrExpression;
 }
 
@@ -91,6 +145,8 @@ export interface FlowElement {
   /** Present on service, send, script and user tasks: they all run as jobs. */
   job?: JobDefinition;
   userTask?: UserTaskDefinition;
+  /** A business rule task with `zeebe:calledDecision` (with `zeebe:taskDefinition` it has `job`). */
+  calledDecision?: CalledDecision;
   /** Present on timer catch events and timer boundary events. */
   timer?: TimerDefinition;
   /** A boundary event: the activity it is attached to, and whether it interrupts it. */
@@ -102,6 +158,10 @@ export interface FlowElement {
   error?: CodeDefinition;
   /** Escalation events: the escalation code (catch: absent = catch-all). */
   escalation?: CodeDefinition;
+  /** Message catch events, receive tasks and message start events: the message they wait for. */
+  message?: MessageDefinition;
+  /** Signal catch and throw events: the signal's name. */
+  signal?: SignalDefinition;
   /** A start event of an event sub-process: whether triggering it interrupts the scope. */
   interrupting?: boolean;
   /** A sub-process: its none start event (absent for an event sub-process). */
@@ -110,6 +170,10 @@ export interface FlowElement {
   triggeredByEvent?: boolean;
   /** A sub-process: the event sub-processes directly inside it. */
   eventSubProcessIds?: string[];
+  /** A call activity: the process it starts. */
+  calledElement?: CalledElement;
+  /** An activity that runs once per item of a collection. */
+  multiInstance?: MultiInstance;
 }
 
 export interface ExecutableProcess {
@@ -121,6 +185,8 @@ export interface ExecutableProcess {
   startEventIds: string[];
   /** The event sub-processes directly inside the process. */
   eventSubProcessIds: string[];
+  /** Inclusive gateways that join (more than one incoming flow): tokens ending anywhere may let them fire. */
+  inclusiveJoinIds?: string[];
   elements: Record<string, FlowElement>;
   flows: Record<string, SequenceFlow>;
 }

@@ -24,6 +24,19 @@ interface ZeebeExtensions {
   'zeebe:FormDefinition': ZeebeFormDefinition & { bindingType?: string; versionTag?: string };
   'zeebe:PriorityDefinition': ZeebePriorityDefinition;
   'zeebe:UserTask': object;
+  'zeebe:CalledElement': {
+    processId?: string;
+    propagateAllChildVariables?: boolean;
+    propagateAllParentVariables?: boolean;
+    bindingType?: string;
+    versionTag?: string;
+  };
+  'zeebe:LoopCharacteristics': {
+    inputCollection?: string;
+    inputElement?: string;
+    outputCollection?: string;
+    outputElement?: string;
+  };
   'zeebe:Script': object;
 }
 

@@ -24,6 +24,7 @@ const SQL = {
        VALUES (?, ?, ?, ?, ?, ?)`,
   process: 'SELECT * FROM engine_process_instances WHERE instance_key = ?',
   endProcess: 'UPDATE engine_process_instances SET state = ?, ended_at = ? WHERE instance_key = ?',
+  callLink: 'SELECT * FROM engine_call_links WHERE child_instance_key = ?',
   locals: 'SELECT name, value FROM engine_variables WHERE scope_key = ?',
   insertVariable:
     'INSERT INTO engine_variables (scope_key, name, value, process_instance_key) VALUES (?, ?, ?, ?)',
@@ -205,6 +206,8 @@ export class RawScript {
     c.push(read(SQL.activeChildren, [pi]), read(SQL.process, [pi]));
     c.push(write(SQL.endProcess, ['COMPLETED', now, pi]));
     c.push(read(SQL.locals, [pi]));
+    // was it started by a call activity? (no: nothing to hand back)
+    c.push(read(SQL.callLink, [pi]));
     instance.task = undefined;
     return c;
   }

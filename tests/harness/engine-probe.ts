@@ -3,6 +3,13 @@ import type { TestPlatform } from './create-platform.ts';
 /** What tests ask of the engine besides the SDK's own calls: jobs of one instance, where its tokens are. */
 export function probe(p: TestPlatform) {
   return {
+    /** Deploys BPMN documents in one deployment, each named `<key>.bpmn`. */
+    async deploy(documents: Record<string, string>) {
+      return p.zeebe.deployResources(
+        Object.entries(documents).map(([name, xml]) => ({ name: `${name}.bpmn`, process: Buffer.from(xml) })),
+      );
+    },
+
     /**
      * Activates the jobs of `type`, only those of `processInstanceKey` when given; waits up to
      * `waitMs` for the first to appear (a timer firing after the clock moved), else not at all.

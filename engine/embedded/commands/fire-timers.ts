@@ -1,6 +1,8 @@
 import type { FlowElement } from '../../model/types.ts';
 import { triggerEventSubProcess } from '../runtime/event-sub-processes.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import { repeatCycle, sweepCycles } from '../runtime/timer-cycles.ts';
+import { fireStartTimer, isStartTimer } from './timer-start-events.ts';
 
 const BATCH = 100;
 
@@ -21,6 +23,12 @@ export async function fireDueTimers(rt: Runtime): Promise<number> {
     await rt.tx.run('DELETE FROM engine_timers WHERE timer_key = ?', [String(timer.timer_key)]);
     const process = await rt.loadProcess(String(timer.definition_key));
     const element = process.elements[timer.element_id] as FlowElement;
+    if (isStartTimer(timer)) {
+      await fireStartTimer(rt, process, element, timer);
+      continue;
+    }
+    // A cycle arms its next timer first: the firing may end the owner, which disarms it again.
+    if (element.timer?.kind === 'cycle') await repeatCycle(rt, element, timer);
     if (element.type === 'startEvent') {
       // The timer start of an event sub-process, owned by its scope (a sub-process or the process).
       const scope = {
@@ -41,6 +49,7 @@ export async function fireDueTimers(rt: Runtime): Promise<number> {
       await rt.complete(process, instance, element.outgoing);
     }
   }
+  if (due.length > 0) await sweepCycles(rt);
   return due.length;
 }
 

@@ -18,6 +18,14 @@ export interface ElementBehavior {
     flow: SequenceFlow,
     from: ElementInstance,
   ): Promise<unknown>;
+  /** Call activities: the process instance they started has completed with these root variables. */
+  childCompleted?(
+    rt: Runtime,
+    process: ExecutableProcess,
+    element: FlowElement,
+    instance: ElementInstance,
+    variables: Record<string, unknown>,
+  ): Promise<unknown>;
   /** Scopes (sub-processes): called when the last token inside has gone. */
   completeScope?(
     rt: Runtime,

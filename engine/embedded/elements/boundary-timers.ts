@@ -1,8 +1,9 @@
 import { FeelError } from '../../feel/index.ts';
 import type { ExecutableProcess, FlowElement } from '../../model/types.ts';
+import { subscribeBoundaryEvents } from '../runtime/event-trigger.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { ElementInstance } from '../runtime/state.ts';
-import { armTimer, dueDate } from './timer-catch-event.ts';
+import { armTimerEvent } from '../runtime/timer-cycles.ts';
 
 /**
  * Arms the timers of the boundary events attached to an activity that has just started to
@@ -16,18 +17,20 @@ export async function armBoundaryTimers(
   instance: ElementInstance,
   variables: Record<string, unknown>,
 ): Promise<boolean> {
+  // The boundary events of a multi-instance activity belong to its body, not to each inner instance.
+  if (activity.multiInstance && instance.elementType !== 'multiInstanceBody') return true;
   for (const id of activity.boundaryEventIds ?? []) {
     const boundary = process.elements[id];
     if (!boundary?.timer) continue;
-    let due: number;
     try {
-      due = dueDate(boundary.timer, variables, rt.now);
+      // A non-interrupting one may take a cycle: it repeats until used up or the activity ends.
+      await armTimerEvent(rt, instance, id, boundary.timer, variables);
     } catch (error) {
       if (!(error instanceof FeelError)) throw error;
       await rt.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', `Boundary event '${id}': ${error.message}`);
       return false;
     }
-    await armTimer(rt, instance, id, due);
   }
-  return true;
+  // Message and signal boundary events subscribe here too: a buffered message may fire at once.
+  return subscribeBoundaryEvents(rt, process, activity, instance, variables);
 }

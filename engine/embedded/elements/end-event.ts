@@ -4,15 +4,21 @@ import type { Runtime } from '../runtime/runtime.ts';
 import type { ElementInstance } from '../runtime/state.ts';
 import { throwEvent, uncaughtErrorMessage } from '../runtime/throw.ts';
 import type { ElementBehavior } from './behavior.ts';
+import { jobTask } from './job-task.ts';
+import { throwSignal } from './signal-throw.ts';
 
 /**
  * End events. None: the token ends and the scope completes when none is left. Terminate: every
  * other token of the scope ends first, so the scope completes at once (§9). Error: thrown to
  * the nearest catch; uncaught, an incident waits on the end event (§7). Escalation: thrown;
- * unless an interrupting catch ended this scope, the token ends here.
+ * unless an interrupting catch ended this scope, the token ends here. Message: runs as a job,
+ * like a send task. Signal: broadcast with the event's input-mapped locals first (§8).
  */
 export const endEvent: ElementBehavior = {
   async activate(rt, process, element, instance) {
+    // Message end events run as jobs, like send tasks; a signal end event broadcasts first.
+    if (element.eventKind === 'message') return jobTask.activate(rt, process, element, instance);
+    if (element.eventKind === 'signal' && !(await throwSignal(rt, element, instance))) return;
     if (element.eventKind === 'terminate') {
       await rt.terminateChildren(instance.flowScopeKey, instance.key);
       return rt.complete(process, instance, []);

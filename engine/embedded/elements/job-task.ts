@@ -1,6 +1,7 @@
 import { evaluate, FeelError } from '../../feel/index.ts';
 import type { ValueOrExpression } from '../../model/types.ts';
-import { applyMappings, MappingError } from '../runtime/mappings.ts';
+import { enterWithInputs } from '../runtime/mappings.ts';
+import { latestFormById } from '../store/forms.ts';
 import type { ElementBehavior } from './behavior.ts';
 import { armBoundaryTimers } from './boundary-timers.ts';
 import { userTaskHeaders } from './user-task-headers.ts';
@@ -13,27 +14,9 @@ export const jobTask: ElementBehavior = {
   async activate(rt, process, element, instance) {
     const job = element.job;
     if (!job) throw new Error(`Element '${element.id}' has no job definition`);
-    const chain = await rt.scopeChain(instance);
-    let visible = await rt.variables.visible(chain.slice(1));
-    if (element.inputMappings.length > 0) {
-      try {
-        const locals = applyMappings(element.inputMappings, visible, rt.now, 'input');
-        await rt.variables.setLocal(instance.key, instance.processInstanceKey, locals);
-        visible = { ...visible, ...locals };
-      } catch (error) {
-        if (!(error instanceof MappingError)) throw error;
-        return rt.raiseIncident(instance, 'IO_MAPPING_ERROR', error.message);
-      }
-    }
-    const formId = element.userTask?.formId;
-    if (formId) {
-      // Linked forms arrive with .form deployments (issue 4); until then none can be found.
-      return rt.raiseIncident(
-        instance,
-        'FORM_NOT_FOUND',
-        `Expected to find a form with id '${formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
-      );
-    }
+    const entered = await enterWithInputs(rt, element, instance);
+    if (!entered) return;
+    const { visible } = entered;
     let type: string;
     let retries: number;
     let headers: Record<string, string>;
@@ -52,6 +35,20 @@ export const jobTask: ElementBehavior = {
     } catch (error) {
       if (!(error instanceof FeelError)) throw error;
       return rt.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', error.message);
+    }
+    const formId = element.userTask?.formId;
+    if (formId) {
+      // A linked form is its latest version; Zeebe looks it up last, after the other headers,
+      // and puts its key (decimal text) in the formKey header (BpmnJobBehavior).
+      const form = await latestFormById(rt.tx, formId);
+      if (!form) {
+        return rt.raiseIncident(
+          instance,
+          'FORM_NOT_FOUND',
+          `Expected to find a form with id '${formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
+        );
+      }
+      headers['io.camunda.zeebe:formKey'] = form.key;
     }
     const owner = await rt.instances.process(instance.processInstanceKey);
     await rt.jobs.insert(

@@ -1,6 +1,6 @@
 import { completeTask } from '../commands/complete-task.ts';
 import { openEventSubProcesses } from '../runtime/event-sub-processes.ts';
-import { applyMappings, MappingError } from '../runtime/mappings.ts';
+import { enterWithInputs } from '../runtime/mappings.ts';
 import type { ElementBehavior } from './behavior.ts';
 import { armBoundaryTimers } from './boundary-timers.ts';
 
@@ -14,23 +14,13 @@ import { armBoundaryTimers } from './boundary-timers.ts';
 export const subProcess: ElementBehavior = {
   async activate(rt, process, element, instance) {
     if (element.triggeredByEvent) return;
-    const chain = await rt.scopeChain(instance);
-    let visible: Record<string, unknown> | undefined;
-    if (element.inputMappings.length > 0) {
-      visible = await rt.variables.visible(chain.slice(1));
-      try {
-        const locals = applyMappings(element.inputMappings, visible, rt.now, 'input');
-        await rt.variables.setLocal(instance.key, instance.processInstanceKey, locals);
-        visible = { ...visible, ...locals };
-      } catch (error) {
-        if (!(error instanceof MappingError)) throw error;
-        return rt.raiseIncident(instance, 'IO_MAPPING_ERROR', error.message);
-      }
-    }
-    if (element.boundaryEventIds) {
-      visible ??= await rt.variables.visible(chain);
-      if (!(await armBoundaryTimers(rt, process, element, instance, visible))) return;
-    }
+    const entered = await enterWithInputs(rt, element, instance);
+    if (!entered) return;
+    if (
+      element.boundaryEventIds &&
+      !(await armBoundaryTimers(rt, process, element, instance, entered.visible))
+    )
+      return;
     if (!(await openEventSubProcesses(rt, process, element.eventSubProcessIds, instance))) return;
     await rt.activate(process, element.startEventId as string, instance.key, instance.processInstanceKey);
   },

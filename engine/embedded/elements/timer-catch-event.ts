@@ -1,5 +1,5 @@
 import { evaluate, FeelError } from '../../feel/index.ts';
-import { parseDuration } from '../../model/timer.ts';
+import { addDuration, parseDuration } from '../../model/temporal.ts';
 import type { TimerDefinition } from '../../model/types.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { ElementInstance } from '../runtime/state.ts';
@@ -53,7 +53,7 @@ export async function armTimer(
   rt.effects.timers = true;
 }
 
-/** When a timer is due, in epoch ms; calendar parts of a duration follow the local calendar. */
+/** When a timer is due, in epoch ms; calendar parts of a duration follow the local calendar (addDuration). */
 export function dueDate(timer: TimerDefinition, variables: Record<string, unknown>, now: number): number {
   const raw =
     timer.value.kind === 'static' ? timer.value.value : evaluate(timer.value.source, variables, now);
@@ -64,14 +64,7 @@ export function dueDate(timer: TimerDefinition, variables: Record<string, unknow
       throw new FeelError(
         `Expected result of the timer duration to be a duration such as PT2H, but was '${String(raw)}'`,
       );
-    const sign = duration.negative ? -1 : 1;
-    const date = new Date(now);
-    date.setFullYear(
-      date.getFullYear() + sign * duration.years,
-      date.getMonth() + sign * duration.months,
-      date.getDate() + sign * duration.days,
-    );
-    return date.getTime() + sign * duration.ms;
+    return addDuration(now, duration);
   }
   // A region in brackets follows the offset in Java's form; the offset alone fixes the instant.
   const withoutRegion = text.replace(/\[[^\]]+\]$/, '');

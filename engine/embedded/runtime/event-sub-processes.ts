@@ -1,8 +1,10 @@
 import { FeelError } from '../../feel/index.ts';
 import type { ExecutableProcess, FlowElement } from '../../model/types.ts';
-import { armTimer, dueDate } from '../elements/timer-catch-event.ts';
 import { applyEventPayload } from './event-payload.ts';
+import { subscribeEventSubProcessStart } from './event-trigger.ts';
 import type { Runtime } from './runtime.ts';
+import { closeSubscriptions } from './subscriptions.ts';
+import { armTimerEvent } from './timer-cycles.ts';
 
 /** A scope that event sub-processes belong to: a sub-process instance or the process instance. */
 export interface Scope {
@@ -13,8 +15,10 @@ export interface Scope {
 /**
  * Opens the event sub-processes of a scope that has just been activated (ZEEBE-SEMANTICS §9):
  * their timer start events are armed, owned by the scope, so they go when it ends. Error and
- * escalation starts need no subscription: a throw looks for them. Returns false when a timer
- * could not be evaluated (an incident was raised on the scope).
+ * escalation starts need no subscription: a throw looks for them. Message and signal starts
+ * subscribe (event-trigger.ts). Returns false when the scope must not go on: a timer or a
+ * correlation key could not be evaluated (an incident was raised on the scope), or a buffered
+ * message started an interrupting event sub-process at once.
  */
 export async function openEventSubProcesses(
   rt: Runtime,
@@ -24,13 +28,18 @@ export async function openEventSubProcesses(
 ): Promise<boolean> {
   for (const id of eventSubProcessIds ?? []) {
     const start = startOf(process, id);
+    if (start.eventKind === 'message' || start.eventKind === 'signal') {
+      if (!(await subscribeEventSubProcessStart(rt, process, start, scope))) return false;
+      continue;
+    }
     if (start.eventKind !== 'timer' || !start.timer) continue;
     try {
       const variables =
         start.timer.value.kind === 'expression'
           ? await rt.variables.visible(await scopeChainOf(rt, scope))
           : {};
-      await armTimer(rt, scope, start.id, dueDate(start.timer, variables, rt.now));
+      // A non-interrupting start may take a cycle: it repeats while the scope is active.
+      await armTimerEvent(rt, scope, start.id, start.timer, variables);
     } catch (error) {
       if (!(error instanceof FeelError)) throw error;
       const elementId =
@@ -70,7 +79,7 @@ export async function triggerEventSubProcess(
   );
 }
 
-/** Removes the armed timer starts of a scope's event sub-processes (not its boundary timers). */
+/** Removes the armed timer starts and the subscriptions of a scope's event sub-processes (not its boundary events'). */
 async function closeEventSubProcessTimers(rt: Runtime, process: ExecutableProcess, scope: Scope) {
   const ids = eventSubProcessIdsOf(
     process,
@@ -82,6 +91,7 @@ async function closeEventSubProcessTimers(rt: Runtime, process: ExecutableProces
     `DELETE FROM engine_timers WHERE element_instance_key = ? AND element_id IN (${starts.map(() => '?').join(', ')})`,
     [scope.key, ...starts],
   );
+  await closeSubscriptions(rt, scope.key, starts);
 }
 
 /** The event sub-processes directly inside an element (a sub-process), or the process when undefined. */

@@ -1,5 +1,7 @@
 import { evaluate } from '../../feel/index.ts';
-import type { Mapping } from '../../model/types.ts';
+import type { FlowElement, Mapping } from '../../model/types.ts';
+import type { Runtime } from './runtime.ts';
+import type { ElementInstance } from './state.ts';
 import type { Variables } from './variables.ts';
 
 export class MappingError extends Error {}
@@ -45,4 +47,33 @@ function assign(target: Variables, path: string, value: unknown, existing: Varia
     base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as Variables) } : {};
   assign(child, rest.join('.'), value, {});
   target[head] = child;
+}
+
+/** What an element sees once entered: every visible variable, and its own input-mapped locals. */
+export interface Entered {
+  visible: Variables;
+  locals: Variables;
+}
+
+/**
+ * Enters an element (ZEEBE-SEMANTICS §1): its input mappings, evaluated against what its flow
+ * scope sees, become its locals. Undefined when a mapping failed and an IO_MAPPING_ERROR
+ * incident was raised on the element.
+ */
+export async function enterWithInputs(
+  rt: Runtime,
+  element: FlowElement,
+  instance: ElementInstance,
+): Promise<Entered | undefined> {
+  const outer = await rt.variables.visible((await rt.scopeChain(instance)).slice(1));
+  if (element.inputMappings.length === 0) return { visible: outer, locals: {} };
+  try {
+    const locals = applyMappings(element.inputMappings, outer, rt.now, 'input');
+    await rt.variables.setLocal(instance.key, instance.processInstanceKey, locals);
+    return { visible: { ...outer, ...locals }, locals };
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    await rt.raiseIncident(instance, 'IO_MAPPING_ERROR', error.message);
+    return undefined;
+  }
 }

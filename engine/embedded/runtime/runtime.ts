@@ -1,9 +1,15 @@
 import type { ExecutableProcess, FlowElement, SequenceFlow } from '../../model/types.ts';
+import { terminateProcessInstance } from '../commands/cancel-instance.ts';
+import { fireInclusiveJoins } from '../elements/inclusive-gateway.ts';
 import { behaviorOf } from '../elements/index.ts';
+import { innerCompleted, MULTI_INSTANCE_BODY } from '../elements/multi-instance-body.ts';
 import type { StoreTransaction } from '../store/store.ts';
+import { CallLinks } from './call-links.ts';
 import { openEventSubProcesses } from './event-sub-processes.ts';
 import { JobRows } from './jobs.ts';
+import { processInstanceEnded } from './start-by-event.ts';
 import { type ElementInstance, InstanceState, type ProcessInstance } from './state.ts';
+import { closeSubscriptions } from './subscriptions.ts';
 import { VariableStore } from './variables.ts';
 
 export type IncidentType =
@@ -12,10 +18,13 @@ export type IncidentType =
   | 'IO_MAPPING_ERROR'
   | 'CONDITION_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
-  | 'FORM_NOT_FOUND';
+  | 'FORM_NOT_FOUND'
+  | 'CALLED_ELEMENT_ERROR'
+  | 'CALLED_DECISION_ERROR'
+  | 'DECISION_EVALUATION_ERROR';
 
 /** Element types whose instances contain other element instances. */
-const SCOPE_TYPES = new Set(['subProcess']);
+const SCOPE_TYPES = new Set(['subProcess', MULTI_INSTANCE_BODY]);
 
 /** What happened in one transaction that the engine must act on after commit. */
 export interface Effects {
@@ -35,6 +44,7 @@ export class Runtime {
   readonly instances: InstanceState;
   readonly variables: VariableStore;
   readonly jobs: JobRows;
+  readonly links: CallLinks;
   readonly effects: Effects = { jobTypes: new Set(), completed: new Map(), timers: false };
 
   constructor(
@@ -45,6 +55,7 @@ export class Runtime {
     this.instances = new InstanceState(tx);
     this.variables = new VariableStore(tx);
     this.jobs = new JobRows(tx);
+    this.links = new CallLinks(tx);
   }
 
   /** The scope chain of an element instance, innermost first, ending at the process instance. */
@@ -61,12 +72,13 @@ export class Runtime {
     return chain;
   }
 
-  /** Starts an instance at `startEventId` (by default the none start event). */
+  /** Starts an instance at `startEventId` (by default the none start event); `before` as in `activate`. */
   async startProcess(
     instance: ProcessInstance,
     process: ExecutableProcess,
     variables: Record<string, unknown>,
     startEventId = process.startEventId,
+    before?: (instance: ElementInstance) => Promise<boolean>,
   ) {
     if (startEventId === undefined)
       throw new Error(`Process '${process.bpmnProcessId}' has no none start event`);
@@ -74,7 +86,7 @@ export class Runtime {
     await this.variables.setLocal(instance.key, instance.key, variables);
     const scope = { key: instance.key, processInstanceKey: instance.key };
     if (!(await openEventSubProcesses(this, process, process.eventSubProcessIds, scope))) return;
-    await this.activate(process, startEventId, instance.key, instance.key);
+    await this.activate(process, startEventId, instance.key, instance.key, before);
   }
 
   /**
@@ -90,18 +102,40 @@ export class Runtime {
   ): Promise<ElementInstance> {
     const element = process.elements[elementId];
     if (!element) throw new Error(`Process '${process.bpmnProcessId}' has no element '${elementId}'`);
+    // A multi-instance activity is first its body; the body activates the inner instances.
+    const type = element.multiInstance ? MULTI_INSTANCE_BODY : element.type;
     const instance: ElementInstance = {
       key: await this.tx.nextKey(),
       processInstanceKey,
       flowScopeKey,
       elementId,
-      elementType: element.type,
+      elementType: type,
       state: 'ACTIVE',
     };
     await this.instances.insertElement(instance, this.now);
     if (before && !(await before(instance))) return instance;
-    await behaviorOf(element.type).activate(this, process, element, instance);
+    await behaviorOf(type).activate(this, process, element, instance);
     return instance;
+  }
+
+  /** One inner instance of a multi-instance body, with its locals (loopCounter, the item). */
+  async activateInner(
+    process: ExecutableProcess,
+    element: FlowElement,
+    body: ElementInstance,
+    locals: Record<string, unknown>,
+  ): Promise<void> {
+    const instance: ElementInstance = {
+      key: await this.tx.nextKey(),
+      processInstanceKey: body.processInstanceKey,
+      flowScopeKey: body.key,
+      elementId: element.id,
+      elementType: element.type,
+      state: 'ACTIVE',
+    };
+    await this.instances.insertElement(instance, this.now);
+    await this.variables.setLocal(instance.key, instance.processInstanceKey, locals);
+    await behaviorOf(element.type).activate(this, process, element, instance);
   }
 
   /** Completes an element and takes the given outgoing flows; with none, the scope may complete. */
@@ -109,7 +143,12 @@ export class Runtime {
     await this.instances.endElement(instance.key, 'COMPLETED', this.now);
     const element = process.elements[instance.elementId];
     if (element?.boundaryEventIds || element?.eventSubProcessIds) await this.disarmBoundaryEvents(instance);
+    // An inner instance of a multi-instance activity goes back to its body, not on.
+    if (element?.multiInstance && instance.elementType !== MULTI_INSTANCE_BODY)
+      return innerCompleted(this, process, element, instance);
     for (const flow of flows) await this.take(process, flow, instance);
+    if (process.inclusiveJoinIds)
+      this.checkJoins(process, instance.flowScopeKey, instance.processInstanceKey);
     if (flows.length === 0)
       await this.completeScopeIfDone(process, instance.flowScopeKey, instance.processInstanceKey);
   }
@@ -123,6 +162,7 @@ export class Runtime {
       for (const child of await this.instances.activeChildren(instance.key)) await this.terminate(child);
       await this.tx.run('DELETE FROM engine_join_tokens WHERE scope_key = ?', [instance.key]);
     }
+    if (instance.elementType === 'callActivity') await this.terminateCalledInstance(instance.key);
     await this.instances.endElement(instance.key, 'TERMINATED', this.now);
     await this.tx.run('DELETE FROM engine_jobs WHERE element_instance_key = ?', [instance.key]);
     await this.tx.run(
@@ -132,6 +172,40 @@ export class Runtime {
     await this.disarmBoundaryEvents(instance);
   }
 
+  readonly #joinChecks = new Map<string, { process: ExecutableProcess; processInstanceKey: string }>();
+
+  /**
+   * Asks for the inclusive joins of a scope to be looked at once the command's tokens have
+   * settled: a fork takes its flows one by one, so a join looked at in between would see
+   * branches that are about to start as absent.
+   */
+  checkJoins(process: ExecutableProcess, scopeKey: string, processInstanceKey: string) {
+    this.#joinChecks.set(scopeKey, { process, processInstanceKey });
+  }
+
+  /** Runs the join checks asked for, until none is left (a join that fires may ask again). */
+  async settle() {
+    for (let next = this.#joinChecks.entries().next(); !next.done; next = this.#joinChecks.entries().next()) {
+      const [scopeKey, { process, processInstanceKey }] = next.value;
+      this.#joinChecks.delete(scopeKey);
+      const fired = await fireInclusiveJoins(
+        this,
+        process,
+        scopeKey,
+        processInstanceKey,
+        process.inclusiveJoinIds ?? [],
+      );
+      if (!fired) await this.completeScopeIfDone(process, scopeKey, processInstanceKey, true);
+    }
+  }
+
+  /** Terminates the process instance a call activity instance started, if it still runs. */
+  async terminateCalledInstance(callActivityInstanceKey: string) {
+    const link = await this.links.childOf(callActivityInstanceKey);
+    if (!link || (await this.instances.process(link.childInstanceKey))?.state !== 'ACTIVE') return;
+    await terminateProcessInstance(this, link.childInstanceKey);
+  }
+
   /** Terminates every token in a scope but `except` (terminate end events, interrupting event sub-processes). */
   async terminateChildren(scopeKey: string, except?: string) {
     for (const child of await this.instances.activeChildren(scopeKey))
@@ -139,9 +213,10 @@ export class Runtime {
     await this.tx.run('DELETE FROM engine_join_tokens WHERE scope_key = ?', [scopeKey]);
   }
 
-  /** Removes the timers an instance owns: its boundary events' and its event sub-processes'. */
+  /** Removes the timers and subscriptions an instance owns: its own, its boundary events' and its event sub-processes'. */
   async disarmBoundaryEvents(instance: { key: string }) {
     await this.tx.run('DELETE FROM engine_timers WHERE element_instance_key = ?', [instance.key]);
+    await closeSubscriptions(this, instance.key);
   }
 
   async take(process: ExecutableProcess, flow: SequenceFlow, from: ElementInstance) {
@@ -155,14 +230,27 @@ export class Runtime {
    * A scope whose last token has gone completes: the process instance, or a sub-process, whose
    * behaviour then applies its output mappings and leaves over its outgoing flows.
    */
-  async completeScopeIfDone(process: ExecutableProcess, scopeKey: string, processInstanceKey: string) {
+  async completeScopeIfDone(
+    process: ExecutableProcess,
+    scopeKey: string,
+    processInstanceKey: string,
+    joinsSettled = false,
+  ) {
     if ((await this.instances.activeChildren(scopeKey)).length > 0) return;
+    if (process.inclusiveJoinIds && !joinsSettled) {
+      // Tokens waiting at an inclusive join may still fire it: look once everything has settled.
+      return this.checkJoins(process, scopeKey, processInstanceKey);
+    }
     if (scopeKey === processInstanceKey) {
       const state = await this.instances.process(processInstanceKey);
       if (state?.state !== 'ACTIVE') return;
       if (process.eventSubProcessIds.length > 0) await this.disarmBoundaryEvents({ key: processInstanceKey });
       await this.instances.endProcess(processInstanceKey, 'COMPLETED', this.now);
-      this.effects.completed.set(processInstanceKey, await this.variables.visible([processInstanceKey]));
+      await processInstanceEnded(this, processInstanceKey, process);
+      const variables = await this.variables.visible([processInstanceKey]);
+      this.effects.completed.set(processInstanceKey, variables);
+      const link = await this.links.parentOf(processInstanceKey);
+      if (link) await this.#returnToCaller(link.parentElementInstanceKey, variables);
       return;
     }
     const scope = await this.instances.element(scopeKey);
@@ -171,6 +259,16 @@ export class Runtime {
     const behavior = behaviorOf(element.type);
     if (!behavior.completeScope) throw new Error(`Element '${element.id}' is not a scope`);
     await behavior.completeScope(this, process, element, scope);
+  }
+
+  /** A called process instance completed: its call activity goes on with the child's variables. */
+  async #returnToCaller(callActivityInstanceKey: string, variables: Record<string, unknown>) {
+    const caller = await this.instances.element(callActivityInstanceKey);
+    if (caller?.state !== 'ACTIVE') return;
+    const owner = await this.instances.process(caller.processInstanceKey);
+    const process = await this.loadProcess(owner?.definitionKey as string);
+    const element = process.elements[caller.elementId] as FlowElement;
+    await behaviorOf(element.type).childCompleted?.(this, process, element, caller, variables);
   }
 
   async raiseIncident(

@@ -115,6 +115,15 @@ export class InstanceState {
     );
   }
 
+  /** Every element instance directly in a scope, whatever its state. */
+  async children(scopeKey: string): Promise<ElementInstance[]> {
+    const rows = await this.tx.all<ElementRecord>(
+      'SELECT * FROM engine_element_instances WHERE flow_scope_key = ?',
+      [scopeKey],
+    );
+    return rows.map(toElement);
+  }
+
   async activeChildren(scopeKey: string): Promise<ElementInstance[]> {
     const rows = await this.tx.all<ElementRecord>(
       "SELECT * FROM engine_element_instances WHERE flow_scope_key = ? AND state IN ('ACTIVE', 'COMPLETING')",
@@ -137,6 +146,15 @@ export class InstanceState {
     }
     const rows = await this.tx.all<{ flow_id: string; tokens: unknown }>(
       'SELECT flow_id, tokens FROM engine_join_tokens WHERE scope_key = ? AND gateway_id = ?',
+      [scopeKey, gatewayId],
+    );
+    return new Map(rows.map((r) => [r.flow_id, Number(r.tokens)]));
+  }
+
+  /** The tokens waiting at a joining gateway, per incoming flow. */
+  async joinTokens(scopeKey: string, gatewayId: string): Promise<Map<string, number>> {
+    const rows = await this.tx.all<{ flow_id: string; tokens: unknown }>(
+      'SELECT flow_id, tokens FROM engine_join_tokens WHERE scope_key = ? AND gateway_id = ? AND tokens > 0',
       [scopeKey, gatewayId],
     );
     return new Map(rows.map((r) => [r.flow_id, Number(r.tokens)]));

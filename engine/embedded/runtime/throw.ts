@@ -14,10 +14,11 @@ export interface Thrown {
   variables: Record<string, unknown>;
 }
 
-/** Where a thrown error or escalation is caught. */
-type Catch =
+/** Where a thrown error or escalation is caught, and in which process (a caller's, maybe). */
+type Catch = { process: ExecutableProcess } & (
   | { at: 'boundary'; event: FlowElement; activity: ElementInstance }
-  | { at: 'eventSubProcess'; start: FlowElement; scope: Scope };
+  | { at: 'eventSubProcess'; start: FlowElement; scope: Scope }
+);
 
 export interface ThrowOutcome {
   caught: boolean;
@@ -29,8 +30,9 @@ export interface ThrowOutcome {
 
 /**
  * Throws an error or escalation from `from` (ZEEBE-SEMANTICS §7): a task (its own boundary
- * events first, `fromItself`) or a throw event (its scope first). Climbs scope by scope; in
- * each, an event sub-process start or boundary event with the exact code beats a catch-all.
+ * events first, `fromItself`) or a throw event (its scope first). Climbs scope by scope, and
+ * from a called process into its call activity; in each scope, an event sub-process start or
+ * boundary event with the exact code beats a catch-all.
  */
 export async function throwEvent(
   rt: Runtime,
@@ -52,7 +54,7 @@ export async function throwEvent(
     const interrupting = found.event.cancelActivity !== false;
     if (interrupting) await rt.terminate(found.activity);
     await rt.activate(
-      process,
+      found.process,
       found.event.id,
       found.activity.flowScopeKey,
       found.activity.processInstanceKey,
@@ -61,50 +63,65 @@ export async function throwEvent(
     return { caught: true, interrupted: interrupting, available };
   }
   const interrupting = found.start.interrupting !== false;
-  await triggerEventSubProcess(rt, process, found.start, found.scope, { variables, propagate: false });
+  await triggerEventSubProcess(rt, found.process, found.start, found.scope, { variables, propagate: false });
   return { caught: true, interrupted: interrupting, available };
 }
 
 async function findCatch(
   rt: Runtime,
-  process: ExecutableProcess,
+  startProcess: ExecutableProcess,
   from: ElementInstance,
   thrown: Thrown,
   fromItself: boolean,
   available: string[],
 ): Promise<Catch | undefined> {
+  let process = startProcess;
   // The instance whose boundary events are looked at next, and the scope whose event sub-processes are.
   let activity: ElementInstance | undefined = fromItself ? from : undefined;
   let scopeKey = from.flowScopeKey;
+  let processInstanceKey = from.processInstanceKey;
   let cameFromEventSubProcess = false;
   for (;;) {
-    if (activity) {
+    // A multi-instance activity's boundary events are on its body; its inner instances have none.
+    const innerOfBody =
+      activity &&
+      process.elements[activity.elementId]?.multiInstance &&
+      activity.elementType !== 'multiInstanceBody';
+    if (activity && !innerOfBody) {
       const boundaries = (process.elements[activity.elementId]?.boundaryEventIds ?? [])
         .map((id) => process.elements[id] as FlowElement)
         .filter((event) => event.eventKind === thrown.kind);
       const match = choose(boundaries, thrown, available);
-      if (match) return { at: 'boundary', event: match, activity };
+      if (match) return { process, at: 'boundary', event: match, activity };
     }
-    const atProcess = scopeKey === from.processInstanceKey;
+    const atProcess = scopeKey === processInstanceKey;
     const scopeInstance = atProcess ? undefined : await rt.instances.element(scopeKey);
     if (!atProcess && !scopeInstance) return undefined;
-    if (!cameFromEventSubProcess) {
+    if (!cameFromEventSubProcess && scopeInstance?.elementType !== 'multiInstanceBody') {
       const starts = eventSubProcessIdsOf(process, scopeInstance?.elementId)
         .map((id) => startOf(process, id))
         .filter((start) => start.eventKind === thrown.kind);
       const match = choose(starts, thrown, available);
       if (match)
-        return {
-          at: 'eventSubProcess',
-          start: match,
-          scope: { key: scopeKey, processInstanceKey: from.processInstanceKey },
-        };
+        return { process, at: 'eventSubProcess', start: match, scope: { key: scopeKey, processInstanceKey } };
     }
-    if (!scopeInstance) return undefined;
-    // An event sub-process has no boundary events; what it throws goes to the scope around it.
-    cameFromEventSubProcess = process.elements[scopeInstance.elementId]?.triggeredByEvent === true;
-    activity = cameFromEventSubProcess ? undefined : scopeInstance;
-    scopeKey = scopeInstance.flowScopeKey;
+    if (scopeInstance) {
+      // An event sub-process has no boundary events; what it throws goes to the scope around it.
+      cameFromEventSubProcess = process.elements[scopeInstance.elementId]?.triggeredByEvent === true;
+      activity = cameFromEventSubProcess ? undefined : scopeInstance;
+      scopeKey = scopeInstance.flowScopeKey;
+      continue;
+    }
+    // The top of a called process: on to the call activity that started it.
+    const link = await rt.links.parentOf(processInstanceKey);
+    const caller = link && (await rt.instances.element(link.parentElementInstanceKey));
+    if (!caller) return undefined;
+    const owner = await rt.instances.process(caller.processInstanceKey);
+    process = await rt.loadProcess(owner?.definitionKey as string);
+    activity = caller;
+    scopeKey = caller.flowScopeKey;
+    processInstanceKey = caller.processInstanceKey;
+    cameFromEventSubProcess = false;
   }
 }
 

@@ -1,3 +1,5 @@
+import { messageTables } from './schema-messages.ts';
+
 /**
  * The embedded engine's tables, per dialect. Keys are 64-bit integers in Zeebe's format
  * (DESIGN seam 6); times are epoch milliseconds from the engine clock.
@@ -93,6 +95,15 @@ export function engineSchema(dialect: 'sqlite' | 'mysql'): string[] {
       tokens INTEGER NOT NULL,
       PRIMARY KEY (scope_key, gateway_id, flow_id)
     ) ${table}`,
+    // A process instance started by a call activity: where it was called from (§9).
+    `CREATE TABLE IF NOT EXISTS engine_call_links (
+      child_instance_key ${key} PRIMARY KEY,
+      parent_process_instance_key ${key} NOT NULL,
+      parent_element_instance_key ${key} NOT NULL,
+      root_process_instance_key ${key} NOT NULL
+      ${index('engine_call_links_parent', 'parent_element_instance_key')}
+    ) ${table}`,
+    ...createIndex('engine_call_links_parent', 'engine_call_links', 'parent_element_instance_key'),
     `CREATE TABLE IF NOT EXISTS engine_timers (
       timer_key ${key} PRIMARY KEY,
       element_instance_key ${key} NOT NULL,
@@ -103,6 +114,16 @@ export function engineSchema(dialect: 'sqlite' | 'mysql'): string[] {
       ${index('engine_timers_due', 'due_at')}
     ) ${table}`,
     ...createIndex('engine_timers_due', 'engine_timers', 'due_at'),
+    // Timers without an owning instance (process timer start events) have element and process
+    // instance key -1, as in Zeebe. A timer that repeats (a cycle) has a row here too: how many
+    // firings are left (-1: for ever) and its due date, the base of the next one.
+    `CREATE TABLE IF NOT EXISTS engine_timer_cycles (
+      timer_key ${key} PRIMARY KEY,
+      repetitions INTEGER NOT NULL,
+      due_at BIGINT NOT NULL
+      ${index('engine_timer_cycles_due', 'due_at')}
+    ) ${table}`,
+    ...createIndex('engine_timer_cycles_due', 'engine_timer_cycles', 'due_at'),
     `CREATE TABLE IF NOT EXISTS engine_incidents (
       incident_key ${key} PRIMARY KEY,
       process_instance_key ${key} NOT NULL,
@@ -114,5 +135,44 @@ export function engineSchema(dialect: 'sqlite' | 'mysql'): string[] {
       state ${text} NOT NULL,
       created_at BIGINT NOT NULL
     ) ${table}`,
+    // DMN: one row per version of a decision requirements graph (the resource), and one per
+    // version of each decision in it. Names are free text, hence TEXT.
+    `CREATE TABLE IF NOT EXISTS engine_decision_requirements (
+      drg_key ${key} PRIMARY KEY,
+      drg_id ${text} NOT NULL,
+      name TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      resource_name ${text} NOT NULL,
+      checksum CHAR(64) NOT NULL,
+      deployment_key ${key} NOT NULL,
+      resource ${blob} NOT NULL,
+      created_at BIGINT NOT NULL,
+      UNIQUE (drg_id, version)
+    ) ${table}`,
+    `CREATE TABLE IF NOT EXISTS engine_decisions (
+      decision_key ${key} PRIMARY KEY,
+      decision_id ${text} NOT NULL,
+      name TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      drg_key ${key} NOT NULL,
+      drg_id ${text} NOT NULL,
+      deployment_key ${key} NOT NULL,
+      created_at BIGINT NOT NULL,
+      UNIQUE (decision_id, version)
+      ${index('engine_decisions_drg', 'drg_key')}
+    ) ${table}`,
+    ...createIndex('engine_decisions_drg', 'engine_decisions', 'drg_key'),
+    `CREATE TABLE IF NOT EXISTS engine_forms (
+      form_key ${key} PRIMARY KEY,
+      form_id ${text} NOT NULL,
+      version INTEGER NOT NULL,
+      resource_name ${text} NOT NULL,
+      checksum CHAR(64) NOT NULL,
+      deployment_key ${key} NOT NULL,
+      resource ${blob} NOT NULL,
+      created_at BIGINT NOT NULL,
+      UNIQUE (form_id, version)
+    ) ${table}`,
+    ...messageTables(dialect),
   ];
 }

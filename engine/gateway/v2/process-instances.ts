@@ -26,6 +26,8 @@ interface ProcessInstanceRow {
   created_at: unknown;
   ended_at: unknown;
   has_incident: unknown;
+  parent_process_instance_key: unknown;
+  parent_element_instance_key: unknown;
 }
 
 /**
@@ -36,9 +38,10 @@ interface ProcessInstanceRow {
 export const processInstances: ResourceSpec<ProcessInstanceRow> = {
   label: 'Process Instance',
   search: (dialect) => ({
-    from: 'engine_process_instances pi',
+    from: 'engine_process_instances pi LEFT JOIN engine_call_links cl ON cl.child_instance_key = pi.instance_key',
     select: `pi.instance_key, pi.definition_key, pi.bpmn_process_id, pi.version, pi.state, pi.created_at,
-      pi.ended_at, CASE WHEN ${HAS_INCIDENT} THEN 1 ELSE 0 END AS has_incident`,
+      pi.ended_at, CASE WHEN ${HAS_INCIDENT} THEN 1 ELSE 0 END AS has_incident,
+      cl.parent_process_instance_key, cl.parent_element_instance_key`,
     filters: {
       processInstanceKey: { kind: 'key', sql: 'pi.instance_key', ops: KEY_OPS },
       processDefinitionId: { kind: 'string', sql: 'pi.bpmn_process_id', ops: STRING_OPS },
@@ -49,9 +52,19 @@ export const processInstances: ResourceSpec<ProcessInstanceRow> = {
       endDate: { kind: 'date', sql: 'pi.ended_at', ops: RANGE_OPS, nullable: true },
       hasIncident: { kind: 'boolean', sql: HAS_INCIDENT },
       tenantId: { kind: 'string', sql: TENANT_SQL, ops: STRING_OPS },
-      // No call activities yet: never a parent.
-      parentProcessInstanceKey: { kind: 'key', sql: 'NULL', ops: KEY_OPS, nullable: true },
-      parentElementInstanceKey: { kind: 'key', sql: 'NULL', ops: KEY_OPS, nullable: true },
+      // Set on instances a call activity started.
+      parentProcessInstanceKey: {
+        kind: 'key',
+        sql: 'cl.parent_process_instance_key',
+        ops: KEY_OPS,
+        nullable: true,
+      },
+      parentElementInstanceKey: {
+        kind: 'key',
+        sql: 'cl.parent_element_instance_key',
+        ops: KEY_OPS,
+        nullable: true,
+      },
       variables: { kind: 'custom', compile: (value, path) => variablesFilter(value, path, dialect) },
     },
     sorts: {
@@ -59,8 +72,8 @@ export const processInstances: ResourceSpec<ProcessInstanceRow> = {
       processDefinitionId: ['pi.bpmn_process_id'],
       processDefinitionVersion: ['pi.version'],
       processDefinitionKey: ['pi.definition_key'],
-      parentProcessInstanceKey: ['NULL'],
-      parentElementInstanceKey: ['NULL'],
+      parentProcessInstanceKey: ['cl.parent_process_instance_key'],
+      parentElementInstanceKey: ['cl.parent_element_instance_key'],
       startDate: ['pi.created_at'],
       endDate: ['pi.ended_at'],
       state: ['pi.state'],
@@ -95,6 +108,12 @@ export const processInstances: ResourceSpec<ProcessInstanceRow> = {
     state: row.state,
     hasIncident: Number(row.has_incident) === 1,
     tenantId: DEFAULT_TENANT,
+    ...(row.parent_process_instance_key === null || row.parent_process_instance_key === undefined
+      ? {}
+      : {
+          parentProcessInstanceKey: String(row.parent_process_instance_key),
+          parentElementInstanceKey: String(row.parent_element_instance_key),
+        }),
   }),
 };
 
