@@ -28,6 +28,7 @@ export function compileFlows(
     if (element?.type === 'exclusiveGateway' || element?.type === 'inclusiveGateway') {
       checkExclusiveGateway(node as FlowNodeNode, element, byId, problems);
     }
+    if (element?.type === 'eventBasedGateway') checkEventBasedGateway(element, elements, problems);
     if (element?.type === 'endEvent' && element.outgoing.length > 0) {
       problems.add(element.id, 'an end event must not have outgoing sequence flows');
     }
@@ -115,5 +116,43 @@ function checkExclusiveGateway(
         `a sequence flow leaving ${gateway.type === 'inclusiveGateway' ? 'inclusive' : 'exclusive'} gateway '${gateway.id}' needs a condition or must be its default flow`,
       );
     }
+  }
+}
+
+/**
+ * Zeebe's rules for an event-based gateway: at least two outgoing flows, each to an
+ * intermediate catch event with a timer, message or signal, and no two waiting for the same
+ * message or signal.
+ */
+function checkEventBasedGateway(
+  gateway: FlowElement,
+  elements: ReadonlyMap<string, FlowElement>,
+  problems: Problems,
+): void {
+  if (gateway.outgoing.length < 2) {
+    problems.add(gateway.id, 'an event-based gateway needs at least two outgoing sequence flows');
+  }
+  const names = new Set<string>();
+  for (const flow of gateway.outgoing) {
+    const target = elements.get(flow.targetId);
+    if (!target) continue;
+    const kind = target.eventKind;
+    if (
+      target.type !== 'intermediateCatchEvent' ||
+      (kind !== 'timer' && kind !== 'message' && kind !== 'signal')
+    ) {
+      problems.add(
+        gateway.id,
+        `an event-based gateway may only lead to intermediate timer, message or signal catch events, but '${target.id}' is a ${target.type}`,
+      );
+      continue;
+    }
+    const name =
+      kind === 'message' ? target.message?.name : kind === 'signal' ? target.signal?.name : undefined;
+    if (name?.kind !== 'static') continue;
+    const key = `${kind}:${name.value}`;
+    if (names.has(key))
+      problems.add(gateway.id, `two events after the gateway wait for the ${kind} '${name.value}'`);
+    names.add(key);
   }
 }

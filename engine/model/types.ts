@@ -66,6 +66,7 @@ export type ElementType =
   | 'businessRuleTask'
   | 'callActivity'
   | 'inclusiveGateway'
+  | 'eventBasedGateway'
   | 'receiveTask';
 
 /** A call activity's `zeebe:calledElement`. */

@@ -1,4 +1,5 @@
 import type { FlowElement } from '../../model/types.ts';
+import { eventBasedGatewayTriggered } from '../elements/event-based-gateway.ts';
 import { triggerEventSubProcess } from '../runtime/event-sub-processes.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { repeatCycle, sweepCycles } from '../runtime/timer-cycles.ts';
@@ -41,7 +42,9 @@ export async function fireDueTimers(rt: Runtime): Promise<number> {
     }
     const instance = await rt.instances.element(String(timer.element_instance_key));
     if (instance?.state !== 'ACTIVE') continue;
-    if (element.type === 'boundaryEvent') {
+    if (instance.elementType === 'eventBasedGateway') {
+      await eventBasedGatewayTriggered(rt, process, instance, element, {});
+    } else if (element.type === 'boundaryEvent') {
       // The timer belongs to the activity; firing activates the boundary event beside it.
       if (element.cancelActivity) await rt.terminate(instance);
       await rt.activate(process, element.id, instance.flowScopeKey, instance.processInstanceKey);

@@ -4,6 +4,7 @@ import { boundaryEvent } from './boundary-event.ts';
 import { businessRuleTask } from './business-rule-task.ts';
 import { callActivity } from './call-activity.ts';
 import { endEvent } from './end-event.ts';
+import { eventBasedGateway } from './event-based-gateway.ts';
 import { exclusiveGateway } from './exclusive-gateway.ts';
 import { inclusiveGateway } from './inclusive-gateway.ts';
 import { intermediateCatchEvent } from './intermediate-catch-event.ts';
@@ -30,6 +31,7 @@ const BEHAVIORS: Record<ElementType, ElementBehavior> = {
   exclusiveGateway,
   parallelGateway,
   inclusiveGateway,
+  eventBasedGateway,
   intermediateCatchEvent,
   intermediateThrowEvent,
   boundaryEvent,

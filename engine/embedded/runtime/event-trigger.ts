@@ -1,5 +1,6 @@
 import { FeelError } from '../../feel/index.ts';
 import type { ExecutableProcess, FlowElement } from '../../model/types.ts';
+import { eventBasedGatewayTriggered } from '../elements/event-based-gateway.ts';
 import { applyEventPayload } from './event-payload.ts';
 import { type Scope, triggerEventSubProcess } from './event-sub-processes.ts';
 import { nextBufferedMessage, recordCorrelation } from './message-buffer.ts';
@@ -39,6 +40,10 @@ export async function triggerSubscription(
     await rt.activate(process, element.id, owner.flowScopeKey, owner.processInstanceKey, (event) =>
       applyEventPayload(rt, element, event, variables, true),
     );
+    return true;
+  }
+  if (owner.elementType === 'eventBasedGateway') {
+    await eventBasedGatewayTriggered(rt, process, owner, element, variables);
     return true;
   }
   await closeSubscriptions(rt, owner.key, [element.id]);
