@@ -87,6 +87,32 @@ describe(`timer boundary events (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(mine(await jobs('handling.escalate'), key)).toEqual([]);
   });
 
+  it('a boundary timer that cannot be evaluated is an incident before any job; resolving it makes one job', async () => {
+    p.clock.pin(T0);
+    const { processInstanceKey: key } = await p.zeebe.createProcessInstance({
+      bpmnProcessId: 'handling',
+      variables: {},
+    });
+    const { body } = await p.http.post<{ items: { incidentKey: string; errorType: string }[] }>(
+      '/v2/incidents/search',
+      {
+        filter: { processInstanceKey: key, state: 'ACTIVE' },
+      },
+    );
+    expect(body.items).toMatchObject([{ errorType: 'EXTRACT_VALUE_ERROR' }]);
+    expect(mine(await jobs('io.camunda.zeebe:userTask'), key)).toEqual([]);
+    await p.zeebe.setVariables({
+      elementInstanceKey: key,
+      variables: { escalateAfter: 'PT2H' },
+      local: false,
+    } as never);
+    await p.zeebe.resolveIncident({ incidentKey: body.items[0]?.incidentKey as string });
+    expect(mine(await jobs('io.camunda.zeebe:userTask'), key)).toHaveLength(1);
+    p.clock.pin(T0 + 2 * HOUR);
+    expect(mine(await jobs('handling.escalate', 5_000), key)).toHaveLength(1);
+    expect(mine(await jobs('handling.remind'), key)).toHaveLength(1);
+  });
+
   it('given a boundary event on an element that does not wait yet, deploy says so', async () => {
     const xml = bpmn(
       'on_gateway',

@@ -50,6 +50,9 @@ export const jobTask: ElementBehavior = {
       }
       headers['io.camunda.zeebe:formKey'] = form.key;
     }
+    // Boundary events subscribe before the job exists, as in Zeebe: a failure to arm them is an
+    // incident with no job yet (resolving it arms again), and a buffered message may interrupt at once.
+    if (element.boundaryEventIds && !(await armBoundaryTimers(rt, process, element, instance, visible))) return;
     const owner = await rt.instances.process(instance.processInstanceKey);
     await rt.jobs.insert(
       {
@@ -71,7 +74,6 @@ export const jobTask: ElementBehavior = {
       rt.now,
     );
     rt.effects.jobTypes.add(type);
-    if (element.boundaryEventIds) await armBoundaryTimers(rt, process, element, instance, visible);
   },
 };
 
