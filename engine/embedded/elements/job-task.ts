@@ -52,7 +52,8 @@ export const jobTask: ElementBehavior = {
     }
     // Boundary events subscribe before the job exists, as in Zeebe: a failure to arm them is an
     // incident with no job yet (resolving it arms again), and a buffered message may interrupt at once.
-    if (element.boundaryEventIds && !(await armBoundaryTimers(rt, process, element, instance, visible))) return;
+    if (element.boundaryEventIds && !(await armBoundaryTimers(rt, process, element, instance, visible)))
+      return;
     const owner = await rt.instances.process(instance.processInstanceKey);
     await rt.jobs.insert(
       {
