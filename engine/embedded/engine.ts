@@ -43,6 +43,8 @@ export interface EmbeddedEngine {
   readonly store: import('./store/store.ts').EngineStore;
   /** Whether this process holds the processor lease (false: standby). */
   readonly active: boolean;
+  /** Resolves once the timers due by the engine clock have fired (tests, after moving the clock). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     get active() {
       return lease.held;
     },
+    settled: () => timers.settled(),
     close: async () => {
       await running.close();
       timers.stop();

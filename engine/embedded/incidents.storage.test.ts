@@ -94,7 +94,7 @@ describe(`incidents and their resolution (${process.env.TEST_DB ?? 'sqlite'})`, 
     const [incident] = await incidents(instance.processInstanceKey);
     expect(incident).toMatchObject({ errorType: 'EXTRACT_VALUE_ERROR', elementId: 'by_risk' });
     expect(incident?.errorMessage).toContain(
-      "Expected result of the expression 'riskScore > 70' to be 'BOOLEAN', but was 'NULL'.",
+      "Expected result of the expression 'riskScore < 30' to be 'BOOLEAN', but was 'NULL'.",
     );
 
     await p.zeebe.setVariables({

@@ -63,6 +63,11 @@ export class TimerScheduler {
     this.#alarm.unref();
   }
 
+  /** Resolves once no look for due timers is running or queued (after the clock moved, say). */
+  async settled(): Promise<void> {
+    while (this.#running || this.#again) await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+
   stop(): void {
     this.#stopped = true;
     clearTimeout(this.#alarm);

@@ -27,6 +27,15 @@ describe('evaluate: variables and paths', () => {
     ]);
   });
 
+  it('given an ordering comparison with null, then it warns NOT_COMPARABLE as feel-scala does', () => {
+    // The wording Zeebe 8.8 put in an incident for `score <= 50` without `score` (tests/conformance c03).
+    expect(evaluateDetailed('score <= 50', {}, NOW).warnings).toEqual([
+      "[NO_VARIABLE_FOUND] No variable found with name 'score'",
+      "[NOT_COMPARABLE] Can't compare 'null' with '50'",
+    ]);
+    expect(evaluateDetailed('score <= 50', { score: 10 }, NOW).warnings).toEqual([]);
+  });
+
   it('given a variable whose name needs backticks, then only the backtick form reads it', () => {
     expect(run('`first name`', { 'first name': 'Ann' })).toBe('Ann');
     expect(run('x.`total price`', { x: { 'total price': 5 } })).toBe(5);

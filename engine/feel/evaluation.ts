@@ -40,6 +40,8 @@ export function evaluateDetailed(
   }
 
   const warnings = result.warnings.map(zeebeWarning);
+  if (result.value === null || result.value === undefined)
+    warnings.push(...comparisonWarnings(analysis, variables, functions));
   const [firstFailure] = assertFailures;
   if (firstFailure !== undefined) {
     const all = [...warnings, ...assertFailures.map((message) => `[ASSERT_FAILURE] ${message}`)];
@@ -48,6 +50,46 @@ export function evaluateDetailed(
     );
   }
   return { value: toZeebeValue(result.value), type: resultTypeOf(result.value), warnings };
+}
+
+/**
+ * feel-scala warns when an ordering comparison meets null (`[NOT_COMPARABLE] Can't compare
+ * 'null' with '50'`); feelin returns null silently. Only worked out when the result is null,
+ * i.e. on the way to an incident message, by evaluating each comparison's operands.
+ */
+function comparisonWarnings(
+  analysis: Analysis,
+  variables: Record<string, unknown>,
+  functions: Record<string, FeelCallable>,
+): string[] {
+  const warnings: string[] = [];
+  for (const { left, right } of analysis.comparisons) {
+    const [a, b] = [operandValue(left, variables, functions), operandValue(right, variables, functions)];
+    if ((a === null) !== (b === null))
+      warnings.push(`[NOT_COMPARABLE] Can't compare '${feelText(a)}' with '${feelText(b)}'`);
+  }
+  return warnings;
+}
+
+function operandValue(
+  source: string,
+  variables: Record<string, unknown>,
+  functions: Record<string, FeelCallable>,
+): unknown {
+  const analysis = analyse(source);
+  if (analysis.error !== undefined) return undefined;
+  try {
+    const { runnable, context } = prepare(source, analysis, variables, functions);
+    return feelinEvaluate(runnable, context, DIALECT).value ?? null;
+  } catch {
+    return undefined;
+  }
+}
+
+function feelText(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  const stored = toZeebeValue(value);
+  return typeof stored === 'string' ? stored : JSON.stringify(stored);
 }
 
 /** Zeebe's incident message for a result of the wrong type, warnings appended as Zeebe does. */

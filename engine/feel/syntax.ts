@@ -68,6 +68,14 @@ export interface Analysis {
   invocations: NameSpan[];
   /** Variables referenced by `backtick name`. */
   backtickRefs: NameSpan[];
+  /** Ordering comparisons (`<`, `<=`, `>`, `>=`) and their operands' source, for warnings. */
+  comparisons: Comparison[];
+}
+
+export interface Comparison {
+  left: string;
+  operator: string;
+  right: string;
 }
 
 /** Tells the parser which multi-word names exist, so `get or else(…)` is not read as `get or …`. */
@@ -90,7 +98,7 @@ export function analyse(source: string): Analysis {
 
 function analyseUncached(source: string): Analysis {
   const tree = parseExpression(source, PARSE_CONTEXT, DIALECT);
-  const found: Pick<Analysis, 'invocations' | 'backtickRefs'> = { invocations: [], backtickRefs: [] };
+  const found: Found = { invocations: [], backtickRefs: [], comparisons: [] };
   let problem: string | undefined;
   tree.iterate({
     enter(ref) {
@@ -102,14 +110,28 @@ function analyseUncached(source: string): Analysis {
   return { error: problem && `failed to parse expression '${oneLine(source)}': ${problem}`, ...found };
 }
 
+type Found = Pick<Analysis, 'invocations' | 'backtickRefs' | 'comparisons'>;
+
 /** Returns a problem description for a node Zeebe would not parse, else undefined. */
 function inspect(
   node: SyntaxNode,
   source: string,
-  { invocations, backtickRefs }: Pick<Analysis, 'invocations' | 'backtickRefs'>,
+  { invocations, backtickRefs, comparisons }: Found,
 ): string | undefined {
   if (node.type.isError) return unexpected(source, node.from, node.to);
   switch (node.name) {
+    case 'Comparison': {
+      const operator = node.firstChild?.nextSibling;
+      const right = operator?.nextSibling;
+      const op = operator && source.slice(operator.from, operator.to);
+      if (node.firstChild && right && op && ['<', '<=', '>', '>='].includes(op))
+        comparisons.push({
+          left: source.slice(node.firstChild.from, node.firstChild.to),
+          operator: op,
+          right: source.slice(right.from, right.to),
+        });
+      return undefined;
+    }
     case 'SimplePositiveUnaryTest':
       // `< 5` and `=x` are unary tests; an expression allows them only after `in`.
       if (node.firstChild?.name === 'CompareOp' && node.parent?.name !== 'PositiveUnaryTest') {

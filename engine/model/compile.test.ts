@@ -109,21 +109,21 @@ describe('compileBpmn, given a process as Desktop Modeler 5 writes it for Camund
 });
 
 describe('compileBpmn, given gateways', () => {
-  it('keeps exclusive gateway conditions without the =, in XML order, with the default flow', async () => {
+  it('keeps exclusive gateway conditions without the =, in reverse XML order, with the default flow', async () => {
     const process = await compileOne('gateways.bpmn', fixture('gateways.bpmn'));
     expect(process.elements.amount).toMatchObject({
       type: 'exclusiveGateway',
       name: 'Amount?',
       defaultFlowId: 'f_small',
       outgoing: [
-        { id: 'f_large', sourceId: 'amount', targetId: 'fork', condition: 'budget > 1000000' },
-        { id: 'f_small', sourceId: 'amount', targetId: 'merge' },
         {
           id: 'f_medium',
           sourceId: 'amount',
           targetId: 'merge',
           condition: 'budget > 1000 and channel = "sms"',
         },
+        { id: 'f_small', sourceId: 'amount', targetId: 'merge' },
+        { id: 'f_large', sourceId: 'amount', targetId: 'fork', condition: 'budget > 1000000' },
       ],
     });
     expect(process.flows.f_small?.condition).toBeUndefined();
@@ -138,7 +138,7 @@ describe('compileBpmn, given gateways', () => {
     expect(process.elements.fork).toMatchObject({
       type: 'parallelGateway',
       incoming: ['f_large'],
-      outgoing: [{ id: 'f_compliance' }, { id: 'f_marketing' }],
+      outgoing: [{ id: 'f_marketing' }, { id: 'f_compliance' }],
     });
     expect(process.elements.join).toMatchObject({
       type: 'parallelGateway',
@@ -165,7 +165,9 @@ describe('compileBpmn, given gateways', () => {
     });
   });
 
-  it('orders outgoing flows as the <bpmn:sequenceFlow> elements are ordered, as Zeebe does', async () => {
+  // Checked against Zeebe 8.8's engine: with every condition true, it takes the last flow in the
+  // document, whatever order <bpmn:outgoing> lists; with a null condition first, it reports the last.
+  it('orders outgoing flows in reverse document order, whatever <bpmn:outgoing> says, as Zeebe does', async () => {
     const xml = bpmn(`
       <bpmn:startEvent id="start" />
       <bpmn:exclusiveGateway id="gw"><bpmn:outgoing>b</bpmn:outgoing><bpmn:outgoing>a</bpmn:outgoing></bpmn:exclusiveGateway>
@@ -174,7 +176,20 @@ describe('compileBpmn, given gateways', () => {
       <bpmn:sequenceFlow id="a" sourceRef="gw" targetRef="x"><bpmn:conditionExpression>=p</bpmn:conditionExpression></bpmn:sequenceFlow>
       <bpmn:sequenceFlow id="b" sourceRef="gw" targetRef="y"><bpmn:conditionExpression>=q</bpmn:conditionExpression></bpmn:sequenceFlow>`);
     const process = await compileOne('order.bpmn', xml);
-    expect(process.elements.gw?.outgoing.map((flow) => flow.id)).toEqual(['a', 'b']);
+    expect(process.elements.gw?.outgoing.map((flow) => flow.id)).toEqual(['b', 'a']);
+  });
+
+  it('without <bpmn:outgoing>, orders outgoing flows in reverse document order too', async () => {
+    const xml = bpmn(`
+      <bpmn:startEvent id="start" />
+      <bpmn:exclusiveGateway id="gw" />
+      <bpmn:manualTask id="x" /><bpmn:manualTask id="y" /><bpmn:manualTask id="z" />
+      <bpmn:sequenceFlow id="s" sourceRef="start" targetRef="gw" />
+      <bpmn:sequenceFlow id="c" sourceRef="gw" targetRef="z"><bpmn:conditionExpression>=r</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="a" sourceRef="gw" targetRef="x"><bpmn:conditionExpression>=p</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="b" sourceRef="gw" targetRef="y"><bpmn:conditionExpression>=q</bpmn:conditionExpression></bpmn:sequenceFlow>`);
+    const process = await compileOne('reverse.bpmn', xml);
+    expect(process.elements.gw?.outgoing.map((flow) => flow.id)).toEqual(['b', 'a', 'c']);
   });
 
   it('accepts a condition on the default flow but drops it: Zeebe never evaluates it', async () => {

@@ -3,9 +3,10 @@ import type { Problems } from './problems.ts';
 import type { FlowElement, SequenceFlow } from './types.ts';
 
 /**
- * Connects the process's sequence flows to its compiled elements. Outgoing flows keep the
- * document order of the <bpmn:sequenceFlow> elements, the order in which Zeebe's transformer
- * connects them and so the order an exclusive gateway tests its conditions in.
+ * Connects the process's sequence flows to its compiled elements. Outgoing flows are in the
+ * order Zeebe 8.8's engine tests a gateway's conditions in: the reverse of the
+ * `<bpmn:sequenceFlow>` document order, whatever the node's `<bpmn:outgoing>` references say
+ * (checked against Zeebe's engine in tests/conformance and compile.test.ts).
  */
 export function compileFlows(
   processId: string,
@@ -25,6 +26,7 @@ export function compileFlows(
   }
   for (const node of nodes) {
     const element = node.id === undefined ? undefined : elements.get(node.id);
+    if (element) orderOutgoing(element);
     if (element?.type === 'exclusiveGateway' || element?.type === 'inclusiveGateway') {
       checkExclusiveGateway(node as FlowNodeNode, element, byId, problems);
     }
@@ -34,6 +36,10 @@ export function compileFlows(
     }
   }
   return flows;
+}
+
+function orderOutgoing(element: FlowElement): void {
+  element.outgoing.reverse();
 }
 
 function compileFlow(

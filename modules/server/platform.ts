@@ -28,6 +28,8 @@ export interface RunningPlatform {
   zeebeAddress: string;
   /** The embedded engine's state (ENGINE=embedded only). */
   engineStore?: EngineStore;
+  /** Resolves once the embedded engine's due timers have fired (ENGINE=embedded only). */
+  engineSettled?: () => Promise<void>;
   sequelize: Sequelize;
   logger: Logger;
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
@@ -83,6 +85,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       logger,
       zeebeAddress,
       engineStore: engine?.store,
+      ...(engine ? { engineSettled: () => engine?.settled() ?? Promise.resolve() } : {}),
       ...(engine ? { engineActive: () => engine?.active ?? false } : {}),
     };
     for (const module of modules) await module.bootstrap?.(context);

@@ -44,12 +44,9 @@ export async function throwEvent(
   const available: string[] = [];
   const found = await findCatch(rt, process, from, thrown, fromItself, available);
   if (!found) return { caught: false, interrupted: false, available };
-  const variables = {
-    ...thrown.variables,
-    ...(thrown.kind === 'error'
-      ? { errorCode: thrown.code, errorMessage: thrown.message ?? '' }
-      : { escalationCode: thrown.code }),
-  };
+  // Only the thrown variables: Zeebe 8.8 offers no errorCode or errorMessage variable to the
+  // catch event's output mappings (checked against its engine in tests/conformance).
+  const variables = thrown.variables;
   if (found.at === 'boundary') {
     const interrupting = found.event.cancelActivity !== false;
     if (interrupting) await rt.terminate(found.activity);
