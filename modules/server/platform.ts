@@ -85,7 +85,6 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       logger,
       zeebeAddress,
       engineStore: engine?.store,
-      ...(engine ? { engineSettled: () => engine?.settled() ?? Promise.resolve() } : {}),
       ...(engine ? { engineActive: () => engine?.active ?? false } : {}),
     };
     for (const module of modules) await module.bootstrap?.(context);
@@ -127,7 +126,17 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       })();
       return closing;
     };
-    return { url, port, clock, zeebeAddress, engineStore: engine?.store, sequelize, logger, close };
+    return {
+      url,
+      port,
+      clock,
+      zeebeAddress,
+      engineStore: engine?.store,
+      ...(engine ? { engineSettled: () => engine?.settled() ?? Promise.resolve() } : {}),
+      sequelize,
+      logger,
+      close,
+    };
   } catch (error) {
     await engine?.close();
     await sequelize.close();

@@ -21,6 +21,8 @@ export interface EngineUnderTest {
   /** Waits until the engine has done everything the last command and clock move caused. */
   settle(): Promise<void>;
   observe(processInstanceKey: string): Promise<Observed>;
+  /** The newest instance of a process, if any (one started by a message, signal or timer). */
+  latestInstance(bpmnProcessId: string): Promise<string | undefined>;
   /** Open incidents: their keys and the job each is about, if any. */
   openIncidents(processInstanceKey: string): Promise<{ incidentKey: string; jobKey?: string }[]>;
   close(): Promise<void>;
@@ -30,7 +32,9 @@ export interface EngineUnderTest {
 export async function embeddedEngine(): Promise<EngineUnderTest> {
   const p = await createPlatform({ database: 'sqlite' });
   p.clock.pin(Date.parse('2027-01-04T02:00:00Z'));
-  const settle = async () => p.platform.engineSettled?.();
+  const settled = p.platform.engineSettled;
+  if (!settled) throw new Error('the platform runs no embedded engine');
+  const settle = () => settled();
   const search = async <T>(path: string, filter: Record<string, unknown>) =>
     (await p.http.post<{ items: T[] }>(path, { filter, page: { limit: 1000 } })).body.items;
   return {
@@ -61,6 +65,17 @@ export async function embeddedEngine(): Promise<EngineUnderTest> {
         variables: Object.fromEntries(variables.map((v) => [v.name, JSON.parse(v.value)])),
       };
     },
+    latestInstance: async (bpmnProcessId) => {
+      const { body } = await p.http.post<{ items: { processInstanceKey: string }[] }>(
+        '/v2/process-instances/search',
+        {
+          filter: { processDefinitionId: bpmnProcessId },
+          sort: [{ field: 'processInstanceKey', order: 'desc' }],
+          page: { limit: 1 },
+        },
+      );
+      return body.items[0]?.processInstanceKey;
+    },
     openIncidents: async (key) =>
       (
         await search<{ incidentKey: string; jobKey?: string }>('/v2/incidents/search', {
@@ -85,6 +100,17 @@ export async function zeebeEngine(): Promise<EngineUnderTest> {
     advance: (ms) => engine.increaseTime(ms),
     settle: () => engine.idle(),
     observe: async (key) => observeRecords(await ofInstance(key), key),
+    latestInstance: async (bpmnProcessId) => {
+      const started = (await engine.records()).filter(
+        (r) =>
+          r.valueType === 'PROCESS_INSTANCE' &&
+          r.intent === 'ELEMENT_ACTIVATED' &&
+          r.value.bpmnElementType === 'PROCESS' &&
+          r.value.bpmnProcessId === bpmnProcessId,
+      );
+      const last = started.at(-1);
+      return last ? String(last.key) : undefined;
+    },
     openIncidents: async (key) => {
       const open = new Map<string, { incidentKey: string; jobKey?: string }>();
       for (const r of await ofInstance(key)) {

@@ -21,10 +21,7 @@ export async function play(engine: EngineUnderTest, scenario: Scenario): Promise
           : { name: r.name, process: r.content },
     ) as never,
   );
-  const { processInstanceKey: key } = await zeebe.createProcessInstance({
-    bpmnProcessId: scenario.processId,
-    variables: scenario.variables as never,
-  });
+  const key = await start(engine, scenario);
   await engine.settle();
   const steps: unknown[] = [];
   for (const step of scenario.steps) {
@@ -32,6 +29,24 @@ export async function play(engine: EngineUnderTest, scenario: Scenario): Promise
     await engine.settle();
   }
   return { ...(await engine.observe(key)), steps };
+}
+
+/** Starts the scenario's instance and returns its key. */
+async function start(engine: EngineUnderTest, scenario: Scenario): Promise<string> {
+  const by = scenario.startBy;
+  if (!by) {
+    const created = await engine.zeebe.createProcessInstance({
+      bpmnProcessId: scenario.processId,
+      variables: scenario.variables as never,
+    });
+    return created.processInstanceKey;
+  }
+  await engine.settle();
+  await perform(engine, '', by);
+  await engine.settle();
+  const key = await engine.latestInstance(scenario.processId);
+  if (!key) throw new Error(`no instance of ${scenario.processId} was started by ${JSON.stringify(by)}`);
+  return key;
 }
 
 async function outcome(run: () => Promise<unknown>): Promise<unknown> {

@@ -43,6 +43,23 @@ const ScenarioFile = z.object({
   deploy: z.array(z.string()).optional(),
   processId: z.string(),
   variables: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * How the instance starts when not by CreateProcessInstance: a message or a signal (these
+   * steps run first), or a timer start event (the clock moves this far); the instance is then
+   * the latest of the process.
+   */
+  startBy: z
+    .union([
+      z.object({
+        publish: z.string(),
+        correlationKey: z.string().default(''),
+        variables: z.record(z.string(), z.unknown()).default({}),
+        ttlMs: z.number().int().default(0),
+      }),
+      z.object({ signal: z.string(), variables: z.record(z.string(), z.unknown()).default({}) }),
+      z.object({ advanceMs: z.number().int().positive() }),
+    ])
+    .optional(),
   steps: z.array(Step).default([]),
 });
 

@@ -45,7 +45,7 @@ export async function resolveIncident(rt: Runtime, key: string): Promise<void> {
   const process = await rt.loadProcess(definitionKey);
   const element = process.elements[instance.elementId] as FlowElement;
   if (instance.state === 'COMPLETING') return completeTask(rt, process, element, instance, {});
-  await behaviorOf(element.type).activate(rt, process, element, instance);
+  await behaviorOf(instance.elementType).activate(rt, process, element, instance);
 }
 
 async function markResolved(rt: Runtime, key: string): Promise<void> {
