@@ -4,6 +4,7 @@
 // A benchmark, never a timed test; the last line of output is one JSON object.
 import { createPlatform } from '../harness/create-platform.ts';
 import { finished, spawnTs } from '../harness/processes.ts';
+import { referenceEngineUnavailable, startReferenceEngine } from '../harness/zeebe-engine.ts';
 import { parseOptions } from './options.ts';
 import { runPeer } from './peer.ts';
 import { checkReplayAgainstEngine } from './raw-check.ts';
@@ -44,10 +45,11 @@ async function runInChildProcess(address: string): Promise<{ driver: SdkRunResul
   };
 }
 
+const embedded = options.engine !== 'zeebe';
 let engine: SdkRunResult | undefined;
 /** CPU ms per instance: the platform's process, and the SDK driver's when it has its own. */
 let cpu: { platform: number; driver: number | null } | undefined;
-if (options.phases.has('engine')) {
+if (options.phases.has('engine') && embedded) {
   const platform = await createPlatform({ database });
   try {
     if (driver === 'process') {
@@ -73,6 +75,23 @@ if (options.phases.has('engine')) {
     );
   if (process.execArgv.some((arg) => arg.startsWith('--cpu-prof')))
     print(`cpu profile window: --window ${engine.windowUs.join('..')} (for tests/bench/cpuprofile-top.ts)`);
+}
+
+/** Zeebe's own engine (in memory, tests/zeebe) on the same process, driver and load. */
+let zeebe: SdkRunResult | undefined;
+if (options.phases.has('engine') && options.engine !== 'embedded') {
+  const unavailable = referenceEngineUnavailable();
+  if (unavailable) throw new Error(`--engine ${options.engine}: ${unavailable}`);
+  const reference = await startReferenceEngine();
+  try {
+    zeebe = (await runInChildProcess(reference.address)).driver;
+  } finally {
+    await reference.stop();
+  }
+  print(
+    `zeebe (SDK, gRPC, in memory): ${round(zeebe.instancesPerSecond)} instances/s in ${round(zeebe.seconds, 2)} s; ` +
+      `latency p50 ${round(zeebe.p50Ms)} ms, p99 ${round(zeebe.p99Ms)} ms; SDK driver ${round(zeebe.cpuMsPerInstance, 3)} ms CPU per instance`,
+  );
 }
 
 let raw: RawResult | undefined;
@@ -112,6 +131,9 @@ print(
     p50Ms: engine ? round(engine.p50Ms) : null,
     p99Ms: engine ? round(engine.p99Ms) : null,
     rawRatio: ratio(engine?.instancesPerSecond, raw?.perSecond),
+    embeddedPerSecond: engine ? round(engine.instancesPerSecond) : null,
+    zeebePerSecond: zeebe ? round(zeebe.instancesPerSecond) : null,
+    ratio: ratio(engine?.instancesPerSecond, zeebe?.instancesPerSecond),
     peerRatio: ratio(engine?.instancesPerSecond, peer?.perSecond),
     instances,
     database,

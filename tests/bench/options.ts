@@ -20,11 +20,13 @@ export interface BenchOptions {
    *  run their starters and workers) or the platform's process and thread (as embedded-mode
    *  module workers do). */
   driver: 'process' | 'in-process';
+  /** Which engines run the reference process: the embedded one, Zeebe's own (in memory), or both. */
+  engine: 'embedded' | 'zeebe' | 'both';
 }
 
 const USAGE = `usage: npm run bench:engine -- [--instances 1000] [--warmup 50] [--workers 2]
   [--concurrency 50] [--poll-interval 10] [--database sqlite|mariadb] [--raw-group 1]
-  [--phases engine,raw,peer] [--driver process|in-process]`;
+  [--phases engine,raw,peer] [--driver process|in-process] [--engine embedded|zeebe|both]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -39,6 +41,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'raw-group': { type: 'string', default: '1' },
       phases: { type: 'string', default: 'engine,raw,peer' },
       driver: { type: 'string', default: 'process' },
+      engine: { type: 'string', default: 'embedded' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -52,6 +55,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     throw new Error(`--database: expected sqlite or mariadb, got '${values.database}'\n${USAGE}`);
   if (values.driver !== 'process' && values.driver !== 'in-process')
     throw new Error(`--driver: expected process or in-process, got '${values.driver}'\n${USAGE}`);
+  if (values.engine !== 'embedded' && values.engine !== 'zeebe' && values.engine !== 'both')
+    throw new Error(`--engine: expected embedded, zeebe or both, got '${values.engine}'\n${USAGE}`);
   const phases = new Set(values.phases.split(',').map((p) => p.trim()));
   for (const phase of phases)
     if (!['engine', 'raw', 'peer'].includes(phase)) throw new Error(`--phases: unknown '${phase}'\n${USAGE}`);
@@ -65,5 +70,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     rawGroup: count('raw-group', 1),
     phases: phases as Set<Phase>,
     driver: values.driver,
+    engine: values.engine,
   };
 }
