@@ -27,7 +27,7 @@ const SQL = {
   callLink: 'SELECT * FROM engine_call_links WHERE child_instance_key = ?',
   locals: 'SELECT name, value FROM engine_variables WHERE scope_key = ?',
   insertVariable:
-    'INSERT INTO engine_variables (scope_key, name, value, process_instance_key) VALUES (?, ?, ?, ?)',
+    'INSERT INTO engine_variables (scope_key, name, value, process_instance_key, variable_key) VALUES (?, ?, ?, ?, ?)',
   insertElement: `INSERT INTO engine_element_instances
          (element_instance_key, process_instance_key, flow_scope_key, element_id, element_type, state, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -123,7 +123,7 @@ export class RawScript {
     c.push(write(SQL.insertProcess, [pi, this.definitionKey, PROCESS_ID, this.version, 'ACTIVE', now]));
     c.push(read(SQL.locals, [pi]));
     for (const [name, value] of Object.entries(startVariables(instance.index)))
-      c.push(write(SQL.insertVariable, [pi, name, JSON.stringify(value), pi]));
+      c.push(write(SQL.insertVariable, [pi, name, JSON.stringify(value), pi, this.#key(c)]));
     // start event: activate, pass through, take the flow to the first task
     const start = this.#key(c);
     c.push(write(SQL.insertElement, [start, pi, pi, 'start', 'startEvent', 'ACTIVE', now]));
@@ -185,7 +185,7 @@ export class RawScript {
     c.push(read(SQL.element, [task.key]));
     c.push(read(SQL.locals, [task.key]), read(SQL.locals, [pi]));
     for (const [name, value] of Object.entries(completion(type, instance.amount)))
-      c.push(write(SQL.insertVariable, [pi, name, JSON.stringify(value), pi]));
+      c.push(write(SQL.insertVariable, [pi, name, JSON.stringify(value), pi, this.#key(c)]));
     c.push(write(SQL.endElement, ['COMPLETED', now, task.key]));
     const position = JOB_TYPES.indexOf(type as (typeof JOB_TYPES)[number]);
     const nextType = JOB_TYPES[position + 1];

@@ -78,8 +78,8 @@ export class VariableStore {
       ]);
     } else {
       await this.tx.run(
-        'INSERT INTO engine_variables (scope_key, name, value, process_instance_key) VALUES (?, ?, ?, ?)',
-        [scope, name, value, processInstanceKey],
+        'INSERT INTO engine_variables (scope_key, name, value, process_instance_key, variable_key) VALUES (?, ?, ?, ?, ?)',
+        [scope, name, value, processInstanceKey, await this.tx.nextKey()],
       );
     }
   }

@@ -1,7 +1,7 @@
 import mysql from 'mysql2/promise';
 import { GroupCommitQueue } from './group-commit.ts';
 import { KeyGenerator } from './keys.ts';
-import { engineSchema } from './schema.ts';
+import { engineSchema, engineSchemaUpgrades } from './schema.ts';
 import type { EngineStorage, EngineStore, SqlValue, StoreTransaction } from './store.ts';
 
 /**
@@ -21,6 +21,14 @@ export async function openMysqlStore(
     bigNumberStrings: true,
     timezone: 'Z',
   });
+  const runs = (sql: string) =>
+    connection.query(sql).then(
+      () => true,
+      () => false,
+    );
+  for (const upgrade of engineSchemaUpgrades('mysql'))
+    if ((await runs(upgrade.table)) && !(await runs(upgrade.probe)))
+      for (const ddl of upgrade.apply) await connection.query(ddl);
   for (const ddl of engineSchema('mysql')) await connection.query(ddl);
 
   const params = (values: SqlValue[]) => values.map((v) => (typeof v === 'bigint' ? v.toString() : v));

@@ -67,8 +67,11 @@ export function engineSchema(dialect: 'sqlite' | 'mysql'): string[] {
       name ${text} NOT NULL,
       value ${blob} NOT NULL,
       process_instance_key ${key} NOT NULL,
+      variable_key ${key},
       PRIMARY KEY (scope_key, name)
+      ${index('engine_variables_key', 'variable_key')}
     ) ${table}`,
+    ...createIndex('engine_variables_key', 'engine_variables', 'variable_key'),
     `CREATE TABLE IF NOT EXISTS engine_jobs (
       job_key ${key} PRIMARY KEY,
       type ${text} NOT NULL,
@@ -174,5 +177,27 @@ export function engineSchema(dialect: 'sqlite' | 'mysql'): string[] {
       UNIQUE (form_id, version)
     ) ${table}`,
     ...messageTables(dialect),
+  ];
+}
+
+/**
+ * Columns added to tables after they were first created, for engine databases made by an
+ * earlier version (CREATE TABLE IF NOT EXISTS leaves those tables as they were): when the
+ * table exists (`table` runs) but the column does not (`probe` fails), `apply` adds it.
+ */
+export function engineSchemaUpgrades(
+  dialect: 'sqlite' | 'mysql',
+): { table: string; probe: string; apply: string[] }[] {
+  const key = dialect === 'mysql' ? 'BIGINT' : 'INTEGER';
+  return [
+    {
+      // Variables got their own key (Zeebe's variableKey) after the first release of the schema.
+      table: 'SELECT 1 FROM engine_variables WHERE 1 = 0',
+      probe: 'SELECT variable_key FROM engine_variables WHERE 1 = 0',
+      apply: [
+        `ALTER TABLE engine_variables ADD COLUMN variable_key ${key}`,
+        'CREATE INDEX engine_variables_key ON engine_variables (variable_key)',
+      ],
+    },
   ];
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GroupCommitQueue } from './group-commit.ts';
 import { KeyGenerator } from './keys.ts';
-import { engineSchema } from './schema.ts';
+import { engineSchema, engineSchemaUpgrades } from './schema.ts';
 import type { EngineStore, SqlValue, StoreTransaction } from './store.ts';
 
 /**
@@ -18,6 +18,16 @@ export function openSqliteStore(path: string): EngineStore {
   db.pragma('busy_timeout = 10000');
   db.defaultSafeIntegers(true);
   db.transaction(() => {
+    const runs = (sql: string) => {
+      try {
+        db.prepare(sql).all();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const upgrade of engineSchemaUpgrades('sqlite'))
+      if (runs(upgrade.table) && !runs(upgrade.probe)) for (const ddl of upgrade.apply) db.exec(ddl);
     for (const ddl of engineSchema('sqlite')) db.exec(ddl);
   }).immediate();
 
