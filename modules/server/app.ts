@@ -8,6 +8,7 @@ import { errorHandler, problem, ServerError, validationError } from './errors.ts
 import { healthRoutes } from './health.ts';
 import { requestLogger } from './logger.ts';
 import type { ModuleContext, PlatformModule } from './module.ts';
+import { createReadApiForwarder } from './v2-forward.ts';
 
 export type AppEnv = { Variables: { requestId: string; logger: Logger } };
 
@@ -51,6 +52,10 @@ export function createApp(
     // Open for now: login, roles and masking of personal fields come with issue 6 (DESIGN seam 3).
     const readApi = createReadApiHandler(context.engineStore);
     app.all('/v2/*', async (c, next) => (await readApi(c.req.raw)) ?? next());
+  }
+  if (config.engine.mode === 'zeebe' && config.engine.zeebeRestAddress) {
+    const forward = createReadApiForwarder(config.engine.zeebeRestAddress);
+    app.all('/v2/*', async (c, next) => (await forward(c.req.raw)) ?? next());
   }
   for (const module of modules) module.routes?.(app as unknown as OpenAPIHono, context);
 
