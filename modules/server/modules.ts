@@ -1,3 +1,4 @@
+import { identityModule } from '../identity/index.ts';
 import type { PlatformModule } from './module.ts';
 import { checkDatabaseMode } from './platform-state.ts';
 
@@ -11,4 +12,4 @@ export const serverModule: PlatformModule = {
 };
 
 /** Every module, in dependency order: migrations and bootstraps run in this order. */
-export const MODULES: PlatformModule[] = [serverModule];
+export const MODULES: PlatformModule[] = [serverModule, identityModule];

@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { QueryTypes, type Sequelize } from 'sequelize';
+
+/** How long a token lives: one working day. */
+export const SESSION_MS = 8 * 60 * 60 * 1000;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Bearer tokens are random and opaque; the database keeps only their SHA-256, with expiry and
+ * revocation, so a logout holds on every replica at once.
+ */
+export class Sessions {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async open(username: string, now: number): Promise<{ token: string; expiresAt: number }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = now + SESSION_MS;
+    await this.sequelize.query(
+      `INSERT INTO identity_sessions (token_hash, username, created_at, expires_at)
+       VALUES (:hash, :username, :now, :expiresAt)`,
+      { replacements: { hash: digest(token), username, now, expiresAt } },
+    );
+    return { token, expiresAt };
+  }
+
+  /** The user a token belongs to, if it is live (not expired, not revoked). */
+  async resolve(token: string, now: number): Promise<{ username: string; expiresAt: number } | undefined> {
+    const [row] = await this.sequelize.query<{ username: string; expires_at: number | string }>(
+      `SELECT username, expires_at FROM identity_sessions
+       WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now`,
+      { replacements: { hash: digest(token), now }, type: QueryTypes.SELECT },
+    );
+    return row && { username: row.username, expiresAt: Number(row.expires_at) };
+  }
+
+  async revoke(token: string, now: number): Promise<void> {
+    await this.sequelize.query(
+      'UPDATE identity_sessions SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL',
+      { replacements: { hash: digest(token), now } },
+    );
+  }
+}
