@@ -12,7 +12,17 @@ describe(`the /v2 read API through Camunda's 8.8 REST client (${process.env.TEST
   let camunda: ReturnType<typeof createCamundaClient>;
   beforeAll(async () => {
     data = await setUpReadApi();
+    // Our /v2 is behind login: the client's requests carry the admin's token.
+    const { body } = await data.p.anonymous.post<{ token: string }>('/api/auth/login', {
+      username: 'admin',
+      password: 'demo',
+    });
     camunda = createCamundaClient({
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${body.token}` },
+        }),
       config: {
         CAMUNDA_REST_ADDRESS: data.p.platform.url,
         CAMUNDA_AUTH_STRATEGY: 'NONE',

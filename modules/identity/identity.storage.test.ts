@@ -112,6 +112,21 @@ describe(`identity: login, tokens, lockout, rate limit (${process.env.TEST_DB ??
     expect((await login('compliance2', 'demo')).status).toBe(200);
   });
 
+  it('the /v2 read API needs a login with the processes.read permission', async () => {
+    pin(T0 + 2 * 60 * 60_000);
+    const search = (client: typeof p.http) =>
+      client.post<{ code?: string }>('/v2/process-instances/search', {});
+    const anonymous = await search(p.anonymous);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('UNAUTHENTICATED');
+    const agent = await login('agent1', 'demo');
+    const refused = await search(p.anonymous.withToken(agent.body.token));
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    const owner = await login('owner', 'demo');
+    expect((await search(p.anonymous.withToken(owner.body.token))).status).toBe(200);
+  });
+
   it('bad input is a 400 naming the field', async () => {
     const answer = await p.http.post<{ errors: { field: string }[] }>('/api/auth/login', {
       username: 'agent1',

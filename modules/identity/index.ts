@@ -5,7 +5,9 @@ import { DEMO_BRANCHES, DEMO_USERS } from './roles.ts';
 import { identityRoutes } from './routes.ts';
 import { Sessions } from './sessions.ts';
 
-export { requireLogin } from './middleware.ts';
+export { Accounts } from './accounts.ts';
+export { type Principal, requireLogin } from './middleware.ts';
+export { Sessions } from './sessions.ts';
 
 /**
  * identity: users, roles and branches; login with lockout and a per-address rate limit;

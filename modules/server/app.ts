@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { type ControlledClock, createClockHandler, createReadApiHandler } from '../../engine/index.ts';
+import { Accounts, requireLogin, Sessions } from '../identity/index.ts';
 import { errorHandler, problem, ServerError, validationError } from './errors.ts';
 import { healthRoutes } from './health.ts';
 import { requestLogger } from './logger.ts';
@@ -48,8 +49,19 @@ export function createApp(
     app.all('/v2/clock/*', async (c, next) => (await clockHandler(c.req.raw)) ?? next());
     app.all('/v2/clock', async (c, next) => (await clockHandler(c.req.raw)) ?? next());
   }
+  // The /v2 read API is behind login and the processes.read permission (DESIGN seam 3); the
+  // clock routes above are for tests and demos only and stay as Camunda has them.
+  const readGuard = requireLogin(
+    {
+      sessions: new Sessions(context.sequelize),
+      accounts: new Accounts(context.sequelize),
+      clock: context.clock,
+    },
+    'processes.read',
+  );
+  app.use('/v2/*', async (c, next) => (c.req.path.startsWith('/v2/clock') ? next() : readGuard(c, next)));
   if (config.engine.mode === 'embedded' && context.engineStore) {
-    // Open for now: login, roles and masking of personal fields come with issue 6 (DESIGN seam 3).
+    // Masking of personal fields in variables comes with the customers module (issue 6).
     const readApi = createReadApiHandler(context.engineStore);
     app.all('/v2/*', async (c, next) => (await readApi(c.req.raw)) ?? next());
   }

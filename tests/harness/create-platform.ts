@@ -19,7 +19,10 @@ export interface PlatformOptions {
 
 export interface TestPlatform {
   config: Config;
+  /** Logged in as admin (DEMO_PASSWORD in demo mode, else ADMIN_PASSWORD). */
   http: HttpClient;
+  /** No token: what an anonymous caller gets. */
+  anonymous: HttpClient;
   /** The official Zeebe gRPC client, connected to the platform's gateway. */
   zeebe: ZeebeGrpcClient;
   clock: ControlledClock;
@@ -52,9 +55,11 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
       ...(options.engineLease ? { engineLease: options.engineLease } : {}),
     });
     const zeebe = createZeebeClient({ address: platform.zeebeAddress, token: config.engine.gatewayToken });
+    const anonymous = createHttpClient(platform.url);
     return {
       config,
-      http: createHttpClient(platform.url),
+      http: loggedInAsAdmin(anonymous, config),
+      anonymous,
       zeebe,
       clock: platform.clock,
       platform,
@@ -68,4 +73,34 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
     await drop();
     throw error;
   }
+}
+
+/**
+ * The admin's client: tests of everything but identity itself act as an administrator. Tests
+ * move the platform clock, which expires tokens, so a 401 logs in again and retries once.
+ */
+function loggedInAsAdmin(anonymous: HttpClient, config: Config): HttpClient {
+  const password = config.demo ? config.demoPassword : config.adminPassword;
+  let authorized: HttpClient | undefined;
+  const logIn = async () => {
+    const answer = await anonymous.post<{ token?: string }>('/api/auth/login', {
+      username: 'admin',
+      password,
+    });
+    authorized = answer.body?.token ? anonymous.withToken(answer.body.token) : anonymous;
+    return authorized;
+  };
+  const request: HttpClient['request'] = async (method, path, body, headers) => {
+    const first = await (authorized ?? (await logIn())).request(method, path, body, headers);
+    if (first.status !== 401 || path.startsWith('/api/auth/')) return first as never;
+    return (await logIn()).request(method, path, body, headers);
+  };
+  return {
+    baseUrl: anonymous.baseUrl,
+    request,
+    get: (path, headers) => request('GET', path, undefined, headers),
+    post: (path, body, headers) => request('POST', path, body, headers),
+    put: (path, body, headers) => request('PUT', path, body, headers),
+    withToken: (token) => anonymous.withToken(token),
+  };
 }
