@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, flows, task } from '../../tests/fixtures/bpmn/build.ts';
+import { bpmn, flows, message, task } from '../../tests/fixtures/bpmn/build.ts';
 import { createPlatform, type TestPlatform } from '../../tests/harness/create-platform.ts';
 import { probe } from '../../tests/harness/engine-probe.ts';
 
 const INVALID_ARGUMENT = 3;
 const HOUR = 3_600_000;
-
-const message = (id: string, name: string, key: string) =>
-  `<bpmn:message id="${id}" name="${name}"><bpmn:extensionElements><zeebe:subscription correlationKey="${key}" /></bpmn:extensionElements></bpmn:message>`;
 
 /**
  * Onboarding collects documents in a sub-process: a receive task waits for the upload and a
