@@ -1,13 +1,17 @@
 import { QueryTypes, type Sequelize, UniqueConstraintError } from 'sequelize';
-import type { SeedUser } from './roles.ts';
+import type { BranchKind, SeedBranch, SeedUser } from './roles.ts';
 
 export interface Account {
   username: string;
   displayName: string;
   branchCode: string | null;
+  /** The kind of the user's branch; null without a branch. */
+  branchKind: BranchKind | null;
   passwordHash: string;
   failedLogins: number;
   lockedUntil: number | null;
+  /** When an admin disabled the account: it can no longer log in nor use its tokens. */
+  disabledAt: number | null;
   roles: string[];
 }
 
@@ -18,6 +22,8 @@ interface UserRow {
   password_hash: string;
   failed_logins: number | string;
   locked_until: number | string | null;
+  disabled_at: number | string | null;
+  branch_kind: BranchKind | null;
 }
 
 /** Users, their roles and branches, in the CRM database. */
@@ -26,7 +32,8 @@ export class Accounts {
 
   async find(username: string): Promise<Account | undefined> {
     const [row] = await this.sequelize.query<UserRow>(
-      'SELECT * FROM identity_users WHERE username = :username',
+      `SELECT u.*, b.kind AS branch_kind FROM identity_users u
+       LEFT JOIN identity_branches b ON b.code = u.branch_code WHERE u.username = :username`,
       {
         replacements: { username },
         type: QueryTypes.SELECT,
@@ -41,9 +48,11 @@ export class Accounts {
       username: row.username,
       displayName: row.display_name,
       branchCode: row.branch_code,
+      branchKind: row.branch_code === null ? null : row.branch_kind,
       passwordHash: row.password_hash,
       failedLogins: Number(row.failed_logins),
       lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+      disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
       roles: roles.map((r) => r.role),
     };
   }
@@ -108,12 +117,12 @@ export class Accounts {
     }
   }
 
-  async createBranchIfMissing(branch: { code: string; name: string; city: string }): Promise<void> {
+  async createBranchIfMissing(branch: SeedBranch): Promise<void> {
     try {
       await this.sequelize.query(
-        `INSERT INTO identity_branches (code, name, city) SELECT :code, :name, :city
+        `INSERT INTO identity_branches (code, name, city, kind) SELECT :code, :name, :city, :kind
          WHERE NOT EXISTS (SELECT 1 FROM identity_branches WHERE code = :code)`,
-        { replacements: branch },
+        { replacements: { ...branch } },
       );
     } catch (error) {
       if (!(error instanceof UniqueConstraintError)) throw error;

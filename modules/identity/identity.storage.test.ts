@@ -52,10 +52,12 @@ describe(`identity: login, tokens, lockout, rate limit (${process.env.TEST_DB ??
       displayName: 'Yusuf Pane',
       roles: ['compliance', 'marketing'],
       branchCode: null,
+      branchKind: null,
     });
     const agent = await login('agent1', 'demo');
     expect((await p.http.withToken(agent.body.token).get('/api/auth/me')).body).toMatchObject({
       branchCode: 'MDN-CC',
+      branchKind: 'contact-centre',
     });
   });
 
@@ -145,6 +147,7 @@ describe(`identity without demo mode (${process.env.TEST_DB ?? 'sqlite'})`, () =
         ZEEBE_CLOCK_CONTROLLED: 'false',
         ADMIN_PASSWORD: 'Sangat-Rahasia-2027',
         TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+        DATA_KEY: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=',
       },
     });
   });

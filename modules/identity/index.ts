@@ -1,12 +1,17 @@
 import type { PlatformModule } from '../server/module.ts';
 import { Accounts } from './accounts.ts';
+import { branchRoutes } from './branch-routes.ts';
+import { BranchAdministration } from './branches.ts';
 import { hashPassword } from './passwords.ts';
 import { DEMO_BRANCHES, DEMO_USERS } from './roles.ts';
 import { identityRoutes } from './routes.ts';
 import { Sessions } from './sessions.ts';
+import { userRoutes } from './user-routes.ts';
+import { UserAdministration } from './users.ts';
 
 export { Accounts } from './accounts.ts';
 export { type Principal, requireLogin } from './middleware.ts';
+export { type CustomerScope, customerScopeOf } from './scope.ts';
 export { Sessions } from './sessions.ts';
 
 /**
@@ -18,13 +23,11 @@ export { Sessions } from './sessions.ts';
 export const identityModule: PlatformModule = {
   name: 'identity',
   migrations: new URL('./migrations/', import.meta.url),
-  routes: (app, { sequelize, clock }) => {
-    identityRoutes(app, {
-      sequelize,
-      clock,
-      accounts: new Accounts(sequelize),
-      sessions: new Sessions(sequelize),
-    });
+  routes: (app, { sequelize, clock, audit }) => {
+    const deps = { sequelize, clock, accounts: new Accounts(sequelize), sessions: new Sessions(sequelize) };
+    identityRoutes(app, deps);
+    userRoutes(app, new UserAdministration({ ...deps, audit }));
+    branchRoutes(app, new BranchAdministration({ sequelize, audit }));
   },
   bootstrap: async ({ sequelize, config, clock }) => {
     const accounts = new Accounts(sequelize);

@@ -27,7 +27,8 @@ export async function login(
   if ((await countAttempt(deps.sequelize, source, window)) > ATTEMPTS_PER_MINUTE)
     return { ok: false, reason: 'rate-limited', retryAfterMs: window + WINDOW_MS - now };
   const account = await accounts.find(username);
-  if (!account) {
+  // A disabled account answers as an unknown one (never locks), so accounts cannot be probed.
+  if (!account || account.disabledAt !== null) {
     // Spend the same time as a real check, so timing does not tell which usernames exist.
     await verifyPassword(password, DUMMY_HASH);
     return { ok: false, reason: 'invalid' };

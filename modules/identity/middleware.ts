@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../../engine/index.ts';
 import { problem } from '../server/errors.ts';
 import type { Accounts } from './accounts.ts';
-import { allows, type Permission } from './roles.ts';
+import { allows, type BranchKind, type Permission } from './roles.ts';
 import type { Sessions } from './sessions.ts';
 
 /** Who made the request, once authenticated. */
@@ -11,11 +11,15 @@ export interface Principal {
   displayName: string;
   roles: string[];
   branchCode: string | null;
+  /** The kind of the user's branch (null without one): see customerScopeOf in scope.ts. */
+  branchKind: BranchKind | null;
 }
 
 declare module 'hono' {
   interface ContextVariableMap {
     principal: Principal;
+    /** Set once for every request by the server (app.ts): what `requires` checks tokens with. */
+    login: LoginDeps;
   }
 }
 
@@ -38,7 +42,8 @@ export function requireLogin(
     const token = bearerToken(c);
     const session = token ? await deps.sessions.resolve(token, deps.clock.now()) : undefined;
     const account = session ? await deps.accounts.find(session.username) : undefined;
-    if (!account) {
+    // A disabled account's tokens stop working at once, on every replica.
+    if (!account || account.disabledAt !== null) {
       c.header('WWW-Authenticate', 'Bearer');
       return problem(c, {
         status: 401,
@@ -59,7 +64,25 @@ export function requireLogin(
       displayName: account.displayName,
       roles: account.roles,
       branchCode: account.branchCode,
+      branchKind: account.branchKind,
     });
     await next();
+  };
+}
+
+export type LoginDeps = Parameters<typeof requireLogin>[0];
+
+/**
+ * The part of a route's definition that says who may call it, so the permission sits beside
+ * the route (DESIGN): `createRoute({ ...requires('customers.read'), method, path, … })`;
+ * without a permission, any logged-in user. It runs before input validation, and the
+ * OpenAPI description shows it as `x-permission`.
+ */
+export function requires(permission?: Permission) {
+  const middleware: MiddlewareHandler = (c, next) => requireLogin(c.get('login'), permission)(c, next);
+  return {
+    middleware,
+    security: [{ bearer: [] as string[] }],
+    'x-permission': permission ?? 'login',
   };
 }

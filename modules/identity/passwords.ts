@@ -32,3 +32,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/** The shortest password an admin may set. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** Why a new password is refused, or undefined when it is acceptable. */
+export function passwordRuleBroken(username: string, password: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `A password needs at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.trim().toLowerCase() === username.toLowerCase()) return 'A password may not be the username';
+  return undefined;
+}

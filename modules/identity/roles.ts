@@ -14,8 +14,22 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   /** The /v2 read API: process definitions, instances, incidents, variables. */
   'processes.read': ['admin', 'process-owner', 'supervisor', 'compliance'],
-  /** Users, roles and branches. */
+  /** Users, roles, branches and portfolios. */
   'users.manage': ['admin'],
+  /** Customer 360 and search, within the caller's scope (portfolio, branch). */
+  'customers.read': ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
+  /** Create and change customers, record interactions and consents. */
+  'customers.write': ['agent', 'supervisor', 'relationship-manager'],
+  /** Move customers between branches and relationship managers (portfolios). */
+  'customers.assign': ['admin', 'supervisor'],
+  /** Reveal one masked personal field, with a stated reason (audited). */
+  'customers.unmask': ['supervisor', 'compliance'],
+  /** Data-subject requests (UU PDP): export what is held, erase a customer. */
+  'customers.privacy': ['compliance'],
+  /** Read and verify the audit trail. */
+  'audit.read': ['compliance', 'admin'],
+  /** Holidays and working hours of the business calendar. */
+  'calendar.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -30,10 +44,25 @@ export interface SeedUser {
   branch?: string;
 }
 
-export const DEMO_BRANCHES = [
-  { code: 'MDN-KC', name: 'Kantor Cabang Medan Kota', city: 'Medan' },
-  { code: 'MDN-CC', name: 'Contact Centre Medan', city: 'Medan' },
-  { code: 'PMS-KC', name: 'Kantor Cabang Pematangsiantar', city: 'Pematangsiantar' },
+/**
+ * What kind of office a branch is; it decides which customers its staff see: a `branch`'s
+ * staff see that branch's customers, the contact centre and head office see all (scope.ts).
+ */
+export const BRANCH_KINDS = ['branch', 'contact-centre', 'head-office'] as const;
+export type BranchKind = (typeof BRANCH_KINDS)[number];
+
+export interface SeedBranch {
+  code: string;
+  name: string;
+  city: string;
+  kind: BranchKind;
+}
+
+export const DEMO_BRANCHES: SeedBranch[] = [
+  { code: 'MDN-KP', name: 'Kantor Pusat Medan', city: 'Medan', kind: 'head-office' },
+  { code: 'MDN-KC', name: 'Kantor Cabang Medan Kota', city: 'Medan', kind: 'branch' },
+  { code: 'MDN-CC', name: 'Contact Centre Medan', city: 'Medan', kind: 'contact-centre' },
+  { code: 'PMS-KC', name: 'Kantor Cabang Pematangsiantar', city: 'Pematangsiantar', kind: 'branch' },
 ];
 
 /** The demo users of DESIGN.md, seeded only in demo mode, all with DEMO_PASSWORD. */

@@ -1,12 +1,14 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Sequelize } from 'sequelize';
 import type { Clock } from '../../engine/index.ts';
 import { problem } from '../server/errors.ts';
+import { ProblemSchema } from '../server/problem-schema.ts';
+import { requestSource } from '../server/request-source.ts';
 import type { Accounts } from './accounts.ts';
 import { login } from './login.ts';
-import { bearerToken, requireLogin } from './middleware.ts';
+import { bearerToken, requires } from './middleware.ts';
+import { BRANCH_KINDS } from './roles.ts';
 import type { Sessions } from './sessions.ts';
 
 const Credentials = z
@@ -30,11 +32,11 @@ const Me = z
     displayName: z.string(),
     roles: z.array(z.string()),
     branchCode: z.string().nullable(),
+    branchKind: z.enum(BRANCH_KINDS).nullable(),
   })
   .openapi('Me');
 
-const Problem = z.object({ status: z.number(), code: z.string(), detail: z.string() }).openapi('Problem');
-const problemContent = { 'application/problem+json': { schema: Problem } };
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 const loginRoute = createRoute({
   method: 'post',
@@ -51,6 +53,7 @@ const loginRoute = createRoute({
 });
 
 const logoutRoute = createRoute({
+  ...requires(),
   method: 'post',
   path: '/api/auth/logout',
   tags: ['identity'],
@@ -62,6 +65,7 @@ const logoutRoute = createRoute({
 });
 
 const meRoute = createRoute({
+  ...requires(),
   method: 'get',
   path: '/api/auth/me',
   tags: ['identity'],
@@ -81,7 +85,7 @@ export function identityRoutes(
     const { username, password } = (
       c.req as unknown as { valid(t: 'json'): z.infer<typeof Credentials> }
     ).valid('json');
-    const outcome = await login(deps, { username, password, source: sourceOf(c), now: clock.now() });
+    const outcome = await login(deps, { username, password, source: requestSource(c), now: clock.now() });
     if (outcome.ok) {
       const account = await deps.accounts.find(outcome.username);
       return c.json({
@@ -111,21 +115,10 @@ export function identityRoutes(
     return problem(c, { status: 401, code: 'INVALID_CREDENTIALS', detail: 'Wrong username or password' });
   }) as never);
 
-  app.use('/api/auth/logout', requireLogin(deps));
   app.openapi(logoutRoute, (async (c: Context) => {
     await sessions.revoke(bearerToken(c) as string, clock.now());
     return c.body(null, 204);
   }) as never);
 
-  app.use('/api/auth/me', requireLogin(deps));
   app.openapi(meRoute, ((c: Context) => c.json(c.get('principal'))) as never);
-}
-
-/** The caller's address: the socket's peer (a proxy in front must be trusted explicitly later). */
-function sourceOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
 /** How long a token lives: one working day. */
 export const SESSION_MS = 8 * 60 * 60 * 1000;
@@ -39,5 +39,15 @@ export class Sessions {
       'UPDATE identity_sessions SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL',
       { replacements: { hash: digest(token), now } },
     );
+  }
+
+  /** Revokes every live token of a user (disabled, or given a new password by an admin). */
+  async revokeAll(username: string, now: number, transaction?: Transaction): Promise<number> {
+    const [, revoked] = await this.sequelize.query(
+      `UPDATE identity_sessions SET revoked_at = :now
+       WHERE username = :username AND revoked_at IS NULL`,
+      { replacements: { username, now }, type: QueryTypes.UPDATE, transaction },
+    );
+    return revoked;
   }
 }

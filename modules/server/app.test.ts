@@ -109,5 +109,16 @@ describe('the HTTP server', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/test/echo']));
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('renders the description at /api/docs from the installed Swagger UI, no CDN', async () => {
+    const page = await p.anonymous.get<string>('/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const sources = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(sources.every((s) => s.startsWith('/api/docs/'))).toBe(true);
+    for (const source of sources) expect((await p.anonymous.get(source)).status).toBe(200);
+    expect((await p.anonymous.get('/api/docs/start.js')).body).toContain('/api/openapi.json');
   });
 });

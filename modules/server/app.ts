@@ -5,11 +5,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { type ControlledClock, createClockHandler, createReadApiHandler } from '../../engine/index.ts';
 import { Accounts, requireLogin, Sessions } from '../identity/index.ts';
+import { docsRoutes } from './docs.ts';
 import { errorHandler, problem, ServerError, validationError } from './errors.ts';
 import { healthRoutes } from './health.ts';
 import { requestLogger } from './logger.ts';
 import type { ModuleContext, PlatformModule } from './module.ts';
 import { createReadApiForwarder } from './v2-forward.ts';
+import { maskReadAnswer, refusedValueQuery } from './v2-masking.ts';
 
 export type AppEnv = { Variables: { requestId: string; logger: Logger } };
 
@@ -51,25 +53,42 @@ export function createApp(
   }
   // The /v2 read API is behind login and the processes.read permission (DESIGN seam 3); the
   // clock routes above are for tests and demos only and stay as Camunda has them.
-  const readGuard = requireLogin(
-    {
-      sessions: new Sessions(context.sequelize),
-      accounts: new Accounts(context.sequelize),
-      clock: context.clock,
-    },
-    'processes.read',
-  );
+  const login = {
+    sessions: new Sessions(context.sequelize),
+    accounts: new Accounts(context.sequelize),
+    clock: context.clock,
+  };
+  app.use(async (c, next) => {
+    c.set('login', login);
+    await next();
+  });
+  const readGuard = requireLogin(login, 'processes.read');
   app.use('/v2/*', async (c, next) => (c.req.path.startsWith('/v2/clock') ? next() : readGuard(c, next)));
-  if (config.engine.mode === 'embedded' && context.engineStore) {
-    // Masking of personal fields in variables comes with the customers module (issue 6).
-    const readApi = createReadApiHandler(context.engineStore);
-    app.all('/v2/*', async (c, next) => (await readApi(c.req.raw)) ?? next());
-  }
-  if (config.engine.mode === 'zeebe' && config.engine.zeebeRestAddress) {
-    const forward = createReadApiForwarder(config.engine.zeebeRestAddress);
-    app.all('/v2/*', async (c, next) => (await forward(c.req.raw)) ?? next());
+  const readHandler =
+    config.engine.mode === 'embedded' && context.engineStore
+      ? createReadApiHandler(context.engineStore)
+      : config.engine.mode === 'zeebe' && config.engine.zeebeRestAddress
+        ? createReadApiForwarder(config.engine.zeebeRestAddress)
+        : undefined;
+  if (readHandler) {
+    // Personal fields in variables are masked here for the caller's roles (v2-masking.ts).
+    app.all('/v2/*', async (c, next) => {
+      if (c.req.path.startsWith('/v2/clock')) return next();
+      const { roles } = c.get('principal');
+      if (c.req.method === 'POST') {
+        const body = await c.req.raw
+          .clone()
+          .json()
+          .catch(() => undefined);
+        const refusal = refusedValueQuery(c.req.path, body, roles);
+        if (refusal) return problem(c, { status: 403, code: 'PERSONAL_DATA_QUERY', detail: refusal });
+      }
+      const answer = await readHandler(c.req.raw);
+      return answer ? maskReadAnswer(c.req.path, answer, roles) : next();
+    });
   }
   for (const module of modules) module.routes?.(app as unknown as OpenAPIHono, context);
+  docsRoutes(app as unknown as OpenAPIHono);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
+const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
 function problemsOf(env: Record<string, string>) {
   try {
     loadConfig(env);
@@ -70,12 +72,22 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.variable).sort()).toEqual(['DEMO', 'PORT']);
   });
 
-  it('given NODE_ENV=production, turns demo mode off and requires the admin password and token secret', () => {
+  it('given NODE_ENV=production, turns demo mode off and requires the admin password, token secret and data key', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual([
       { variable: 'ADMIN_PASSWORD', message: 'is required when DEMO=false' },
       { variable: 'TOKEN_SECRET', message: 'is required when DEMO=false' },
+      { variable: 'DATA_KEY', message: 'is required when DEMO=false (openssl rand -base64 32)' },
     ]);
+  });
+
+  it('reads DATA_KEY as 32 bytes of base64, never echoing a wrong one', () => {
+    expect(loadConfig({ DATA_KEY }).dataKey).toEqual(Buffer.alloc(32, 7));
+    const problems = problemsOf({ DATA_KEY: 'too-short-secret' });
+    expect(problems[0]?.variable).toBe('DATA_KEY');
+    expect(JSON.stringify(problems)).not.toContain('too-short-secret');
+    // Demo mode has a fixed key, so demo data stays readable across restarts.
+    expect(loadConfig({}).dataKey).toEqual(loadConfig({}).dataKey);
   });
 
   it('given DEMO=false with good secrets, starts without demo mode', () => {
@@ -83,6 +95,7 @@ describe('loadConfig', () => {
       DEMO: 'false',
       ADMIN_PASSWORD: 'a-long-admin-password',
       TOKEN_SECRET: 'x'.repeat(40),
+      DATA_KEY,
     });
     expect(config.demo).toBe(false);
     expect(config.adminPassword).toBe('a-long-admin-password');
@@ -90,7 +103,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses a short admin password or token secret without ever echoing them', () => {
-    const problems = problemsOf({ DEMO: 'false', ADMIN_PASSWORD: 'short', TOKEN_SECRET: 'tiny' });
+    const problems = problemsOf({ DEMO: 'false', ADMIN_PASSWORD: 'short', TOKEN_SECRET: 'tiny', DATA_KEY });
     expect(problems.map((p) => p.variable)).toEqual(['ADMIN_PASSWORD', 'TOKEN_SECRET']);
     expect(JSON.stringify(problems)).not.toMatch(/short|tiny/);
   });
@@ -105,6 +118,7 @@ describe('loadConfig', () => {
       DEMO: 'false',
       ADMIN_PASSWORD: 'a-long-admin-password',
       TOKEN_SECRET: 'x'.repeat(40),
+      DATA_KEY,
       ZEEBE_CLOCK_CONTROLLED: 'true',
     });
     expect(problems).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.ts';
@@ -15,6 +15,11 @@ export interface Config {
   demoPassword: string;
   adminPassword: string | undefined;
   tokenSecret: string;
+  /**
+   * The 32-byte master key of personal data (DATA_KEY): it wraps each customer's own key,
+   * keys the blind indexes and the audit chain. Losing it loses the personal data.
+   */
+  dataKey: Buffer;
   database: DatabaseTarget;
   engine: EngineConfig;
 }
@@ -83,6 +88,11 @@ const env = z.object({
   DEMO_PASSWORD: z.string().min(1, 'must not be empty').default('demo'),
   ADMIN_PASSWORD: z.string().optional(),
   TOKEN_SECRET: z.string().optional(),
+  DATA_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'expected 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   DATABASE_URL: databaseUrl.default(parseDatabaseUrl('sqlite:data/crm.sqlite') as DatabaseTarget),
   ENGINE: oneOf(['embedded', 'zeebe']).default('embedded'),
   ENGINE_DATABASE_URL: databaseUrl.default(parseDatabaseUrl('sqlite:data/engine.sqlite') as DatabaseTarget),
@@ -130,6 +140,12 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     if (!e.TOKEN_SECRET) {
       problems.push({ variable: 'TOKEN_SECRET', message: 'is required when DEMO=false' });
     }
+    if (!e.DATA_KEY) {
+      problems.push({
+        variable: 'DATA_KEY',
+        message: 'is required when DEMO=false (openssl rand -base64 32)',
+      });
+    }
     if (e.ZEEBE_CLOCK_CONTROLLED) {
       problems.push({
         variable: 'ZEEBE_CLOCK_CONTROLLED',
@@ -172,6 +188,10 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     demoPassword: e.DEMO_PASSWORD,
     adminPassword: e.ADMIN_PASSWORD,
     tokenSecret: e.TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+    // Demo data must stay readable across restarts, so demo mode has a fixed, public key.
+    dataKey: e.DATA_KEY
+      ? Buffer.from(e.DATA_KEY.replaceAll('-', '+').replaceAll('_', '/'), 'base64')
+      : createHash('sha256').update('demo data key: never for real customers').digest(),
     database: e.DATABASE_URL,
     engine: {
       mode: e.ENGINE,
@@ -191,7 +211,13 @@ export function isLoopback(host: string): boolean {
 }
 
 /** Variables whose values never appear in a message or a log. */
-const SECRETS = new Set(['ADMIN_PASSWORD', 'TOKEN_SECRET', 'ZEEBE_GATEWAY_TOKEN', 'DEMO_PASSWORD']);
+const SECRETS = new Set([
+  'ADMIN_PASSWORD',
+  'TOKEN_SECRET',
+  'DATA_KEY',
+  'ZEEBE_GATEWAY_TOKEN',
+  'DEMO_PASSWORD',
+]);
 
 /** A value as it may be shown: credentials in URLs hidden, long values cut. */
 function shown(value: string): string {

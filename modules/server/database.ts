@@ -31,13 +31,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<Sequelize> {
           pool: { max: 10, min: 0, idle: 10_000 },
           dialectOptions: { supportBigNumbers: true, bigNumberStrings: true },
         });
-  if (target.dialect === 'sqlite') configureSqliteConnections(sequelize);
+  if (target.dialect === 'sqlite') {
+    configureSqliteConnections(sequelize);
+    serialiseTransactions(sequelize);
+  }
   await sequelize.authenticate();
   if (target.dialect === 'sqlite' && target.storage !== ':memory:') {
     await sequelize.query('PRAGMA journal_mode=WAL');
     await sequelize.query('PRAGMA synchronous=NORMAL');
   }
   return sequelize;
+}
+
+/**
+ * SQLite has one writer at a time, and node's sqlite3 waits for a lock on one of libuv's four
+ * threads: five transactions waiting at once would leave none free for the one holding the
+ * lock, and all would stall until the busy timeout. So this process runs its (managed)
+ * transactions one after another; other processes still wait on the busy timeout.
+ */
+function serialiseTransactions(sequelize: Sequelize): void {
+  const original = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  sequelize.transaction = ((...args: unknown[]) => {
+    if (typeof args.at(-1) !== 'function') return original(...args);
+    const run = () => original(...args);
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  }) as typeof sequelize.transaction;
 }
 
 interface SqliteConnection {

@@ -2,6 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
 import type { Clock, EngineStore } from '../../engine/index.ts';
+import type { DataKeys } from '../audit/keys.ts';
+import type { SubjectKeys } from '../audit/subject-keys.ts';
+import type { AuditTrail } from '../audit/trail.ts';
 import type { Config } from './config.ts';
 
 /** What every module receives from the composition root. */
@@ -10,6 +13,11 @@ export interface ModuleContext {
   sequelize: Sequelize;
   clock: Clock;
   logger: Logger;
+  /** The audit trail (modules/audit): every view of customer data and every change. */
+  audit: AuditTrail;
+  /** The keys derived from DATA_KEY, and each data subject's own key (modules/audit). */
+  dataKeys: DataKeys;
+  subjectKeys: SubjectKeys;
   /** host:port of the Zeebe gateway (the embedded engine's, or the cluster's). */
   zeebeAddress: string;
   /** The embedded engine's state (ENGINE=embedded only), read by the /v2 read API. */

@@ -1,3 +1,6 @@
+import { auditModule } from '../audit/index.ts';
+import { calendarModule } from '../calendar/index.ts';
+import { customersModule } from '../customers/index.ts';
 import { identityModule } from '../identity/index.ts';
 import type { PlatformModule } from './module.ts';
 import { checkDatabaseMode } from './platform-state.ts';
@@ -12,4 +15,10 @@ export const serverModule: PlatformModule = {
 };
 
 /** Every module, in dependency order: migrations and bootstraps run in this order. */
-export const MODULES: PlatformModule[] = [serverModule, identityModule];
+export const MODULES: PlatformModule[] = [
+  serverModule,
+  auditModule,
+  identityModule,
+  calendarModule,
+  customersModule,
+];

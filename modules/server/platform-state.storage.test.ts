@@ -7,7 +7,12 @@ import { MODULES } from './modules.ts';
 import { startPlatform } from './platform.ts';
 import { checkDatabaseMode, DatabaseModeError } from './platform-state.ts';
 
-const PRODUCTION = { DEMO: 'false', ADMIN_PASSWORD: 'a-long-admin-password', TOKEN_SECRET: 's'.repeat(40) };
+const PRODUCTION = {
+  DEMO: 'false',
+  ADMIN_PASSWORD: 'a-long-admin-password',
+  TOKEN_SECRET: 's'.repeat(40),
+  DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
+};
 
 describe('a database remembers the mode it was created in', () => {
   let dbs: TestDatabases;

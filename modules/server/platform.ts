@@ -10,6 +10,9 @@ import {
   type EngineStore,
   startEmbeddedEngine,
 } from '../../engine/index.ts';
+import { deriveDataKeys } from '../audit/keys.ts';
+import { SubjectKeys } from '../audit/subject-keys.ts';
+import { AuditTrail } from '../audit/trail.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './database.ts';
@@ -78,11 +81,16 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       );
     }
     const zeebeAddress = engine?.gatewayAddress ?? config.engine.zeebeAddress;
+    const dataKeys = deriveDataKeys(config.dataKey);
+    const subjectKeys = new SubjectKeys(sequelize, dataKeys);
     const context: ModuleContext & { clock: ControlledClock } = {
       config,
       sequelize,
       clock,
       logger,
+      dataKeys,
+      subjectKeys,
+      audit: new AuditTrail(sequelize, dataKeys, subjectKeys, clock),
       zeebeAddress,
       engineStore: engine?.store,
       ...(engine ? { engineActive: () => engine?.active ?? false } : {}),

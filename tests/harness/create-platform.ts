@@ -21,6 +21,8 @@ export interface TestPlatform {
   config: Config;
   /** Logged in as admin (DEMO_PASSWORD in demo mode, else ADMIN_PASSWORD). */
   http: HttpClient;
+  /** Logged in as this user (a demo user: DEMO_PASSWORD), logging in again after a 401. */
+  as(username: string): HttpClient;
   /** No token: what an anonymous caller gets. */
   anonymous: HttpClient;
   /** The official Zeebe gRPC client, connected to the platform's gateway. */
@@ -56,9 +58,16 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
     });
     const zeebe = createZeebeClient({ address: platform.zeebeAddress, token: config.engine.gatewayToken });
     const anonymous = createHttpClient(platform.url);
+    const users = new Map<string, HttpClient>();
     return {
       config,
-      http: loggedInAsAdmin(anonymous, config),
+      http: loggedInAs(anonymous, 'admin', config.demo ? config.demoPassword : config.adminPassword),
+      as: (username) => {
+        // One client per user, so its token is reused (logins are rate limited per address).
+        const client = users.get(username) ?? loggedInAs(anonymous, username, config.demoPassword);
+        users.set(username, client);
+        return client;
+      },
       anonymous,
       zeebe,
       clock: platform.clock,
@@ -76,15 +85,14 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
 }
 
 /**
- * The admin's client: tests of everything but identity itself act as an administrator. Tests
+ * A user's client: tests of everything but identity itself act as an administrator. Tests
  * move the platform clock, which expires tokens, so a 401 logs in again and retries once.
  */
-function loggedInAsAdmin(anonymous: HttpClient, config: Config): HttpClient {
-  const password = config.demo ? config.demoPassword : config.adminPassword;
+function loggedInAs(anonymous: HttpClient, username: string, password: string | undefined): HttpClient {
   let authorized: HttpClient | undefined;
   const logIn = async () => {
     const answer = await anonymous.post<{ token?: string }>('/api/auth/login', {
-      username: 'admin',
+      username,
       password,
     });
     authorized = answer.body?.token ? anonymous.withToken(answer.body.token) : anonymous;
@@ -101,6 +109,8 @@ function loggedInAsAdmin(anonymous: HttpClient, config: Config): HttpClient {
     get: (path, headers) => request('GET', path, undefined, headers),
     post: (path, body, headers) => request('POST', path, body, headers),
     put: (path, body, headers) => request('PUT', path, body, headers),
+    patch: (path, body, headers) => request('PATCH', path, body, headers),
+    delete: (path, body, headers) => request('DELETE', path, body, headers),
     withToken: (token) => anonymous.withToken(token),
   };
 }

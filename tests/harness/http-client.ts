@@ -16,6 +16,16 @@ export interface HttpClient {
   get<T = unknown>(path: string, headers?: Record<string, string>): Promise<HttpResponse<T>>;
   post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>>;
   put<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>>;
+  patch<T = unknown>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpResponse<T>>;
+  delete<T = unknown>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpResponse<T>>;
   /** The same client, sending a bearer token on every request. */
   withToken(token: string): HttpClient;
 }
@@ -45,6 +55,8 @@ export function createHttpClient(baseUrl: string, defaults: Record<string, strin
     get: (path, headers) => request('GET', path, undefined, headers),
     post: (path, body, headers) => request('POST', path, body, headers),
     put: (path, body, headers) => request('PUT', path, body, headers),
+    patch: (path, body, headers) => request('PATCH', path, body, headers),
+    delete: (path, body, headers) => request('DELETE', path, body, headers),
     withToken: (token) => createHttpClient(baseUrl, { ...defaults, Authorization: `Bearer ${token}` }),
   };
 }

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlatform, type TestPlatform } from '../harness/create-platform.ts';
+
+/** One demo user per role (DESIGN's demo users). */
+const USERS = {
+  admin: 'admin',
+  'process-owner': 'owner',
+  compliance: 'compliance1',
+  marketing: 'marketing1',
+  agent: 'agent1',
+  supervisor: 'supervisor1',
+  backoffice: 'backoffice1',
+  'relationship-manager': 'rm1',
+} as const;
+type Role = keyof typeof USERS;
+const ALL = Object.keys(USERS) as Role[];
+
+const READ_CUSTOMERS: Role[] = ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'];
+const WRITE_CUSTOMERS: Role[] = ['agent', 'supervisor', 'relationship-manager'];
+const PROCESSES: Role[] = ['admin', 'process-owner', 'supervisor', 'compliance'];
+
+/**
+ * Who may call each route, written out here independently of the permission table the code
+ * uses: 'public' needs no login, 'login' any logged-in user, else exactly these roles.
+ */
+const EXPECTED: Record<string, 'public' | 'login' | Role[]> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'login',
+  'GET /api/auth/me': 'login',
+  'GET /api/users': ['admin'],
+  'POST /api/users': ['admin'],
+  'GET /api/users/{username}': ['admin'],
+  'PATCH /api/users/{username}': ['admin'],
+  'POST /api/users/{username}/password': ['admin'],
+  'POST /api/users/{username}/unlock': ['admin'],
+  'GET /api/branches': ['admin'],
+  'POST /api/branches': ['admin'],
+  'PATCH /api/branches/{code}': ['admin'],
+  'GET /api/audit/entries': ['admin', 'compliance'],
+  'GET /api/audit/verify': ['admin', 'compliance'],
+  'GET /api/calendar/holidays': 'login',
+  'POST /api/calendar/holidays': ['admin'],
+  'PUT /api/calendar/holidays/{date}': ['admin'],
+  'DELETE /api/calendar/holidays/{date}': ['admin'],
+  'GET /api/calendar/working-days': 'login',
+  'GET /api/calendar/working-hours': 'login',
+  'GET /api/calendar/contact-window': 'login',
+  'GET /api/customers': READ_CUSTOMERS,
+  'POST /api/customers': WRITE_CUSTOMERS,
+  'GET /api/customers/{id}': READ_CUSTOMERS,
+  'PATCH /api/customers/{id}': WRITE_CUSTOMERS,
+  'DELETE /api/customers/{id}': ['compliance'],
+  'PUT /api/customers/{id}/assignment': ['admin', 'supervisor'],
+  'GET /api/customers/{id}/timeline': READ_CUSTOMERS,
+  'POST /api/customers/{id}/interactions': WRITE_CUSTOMERS,
+  'GET /api/customers/{id}/consents': READ_CUSTOMERS,
+  'POST /api/customers/{id}/consents': WRITE_CUSTOMERS,
+  'POST /api/customers/{id}/products': WRITE_CUSTOMERS,
+  'POST /api/customers/{id}/unmask': ['supervisor', 'compliance'],
+  'GET /api/customers/{id}/export': ['compliance'],
+  'POST /api/customers/retention': ['compliance'],
+  // The engine's read API (Camunda's paths; not in /api/openapi.json).
+  'POST /v2/process-definitions/search': PROCESSES,
+  'POST /v2/process-instances/search': PROCESSES,
+  'POST /v2/element-instances/search': PROCESSES,
+  'POST /v2/incidents/search': PROCESSES,
+  'POST /v2/variables/search': PROCESSES,
+};
+
+describe(`authorization: every route × every role (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  let p: TestPlatform;
+  let customerId: string;
+  beforeAll(async () => {
+    p = await createPlatform();
+    const created = await p.as('agent1').post<{ id: string }>('/api/customers', {
+      fullName: 'Matriks Akses',
+      nik: '1271010101900009',
+      segment: 'mass',
+      branchCode: 'MDN-KC',
+    });
+    customerId = created.body.id;
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  const concrete = (path: string) =>
+    path
+      .replace('{id}', customerId)
+      .replace('{username}', 'agent2')
+      .replace('{code}', 'PMS-KC')
+      .replace('{date}', '2026-12-25');
+
+  it('the table covers every route the API describes', async () => {
+    const doc = (
+      await p.anonymous.get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json')
+    ).body;
+    const described = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(described.filter((route) => !(route in EXPECTED))).toEqual([]);
+  });
+
+  for (const [route, allowed] of Object.entries(EXPECTED)) {
+    const [method, path] = route.split(' ') as [string, string];
+    if (allowed === 'public') continue;
+    it(`${route}: ${allowed === 'login' ? 'any logged-in user' : allowed.join(', ')}`, async () => {
+      // An empty body: a permitted caller gets past the guard to validation (or does nothing
+      // harmful); a refused one is stopped before. Logout would end the session: checked alone.
+      const body = method === 'GET' ? undefined : {};
+      expect((await p.anonymous.request(method, concrete(path), body)).status).toBe(401);
+      if (route === 'POST /api/auth/logout') return;
+      for (const role of ALL) {
+        const answer = await p.as(USERS[role]).request<{ code?: string }>(method, concrete(path), body);
+        const permitted = allowed === 'login' || allowed.includes(role);
+        expect({
+          role,
+          status: answer.status === 403 ? 'denied' : answer.status === 401 ? 'unauthenticated' : 'permitted',
+        }).toEqual({
+          role,
+          status: permitted ? 'permitted' : 'denied',
+        });
+        expect(answer.status, `${role} ${route}`).toBeLessThan(500);
+      }
+    });
+  }
+});
