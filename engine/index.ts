@@ -1,6 +1,11 @@
 // The engine's public entry: modules import the engine only from here.
 
-export { createZeebeClient, type ZeebeClientOptions, type ZeebeGrpcClient } from './client.ts';
+export {
+  createCamundaAuthHeaders,
+  createZeebeClient,
+  type ZeebeClientOptions,
+  type ZeebeGrpcClient,
+} from './client.ts';
 export { type Clock, ControlledClock } from './clock.ts';
 export { type EmbeddedEngine, type EmbeddedEngineOptions, startEmbeddedEngine } from './embedded/engine.ts';
 export type { EngineStorage, EngineStore } from './embedded/store/store.ts';

@@ -3,7 +3,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import { type ControlledClock, createClockHandler, createReadApiHandler } from '../../engine/index.ts';
+import {
+  type ControlledClock,
+  createCamundaAuthHeaders,
+  createClockHandler,
+  createReadApiHandler,
+} from '../../engine/index.ts';
 import { Accounts, requireLogin, Sessions } from '../identity/index.ts';
 import { docsRoutes } from './docs.ts';
 import { errorHandler, problem, ServerError, validationError } from './errors.ts';
@@ -68,7 +73,13 @@ export function createApp(
     config.engine.mode === 'embedded' && context.engineStore
       ? createReadApiHandler(context.engineStore)
       : config.engine.mode === 'zeebe' && config.engine.zeebeRestAddress
-        ? createReadApiForwarder(config.engine.zeebeRestAddress)
+        ? createReadApiForwarder(
+            config.engine.zeebeRestAddress,
+            config.engine.camundaAuth.CAMUNDA_AUTH_STRATEGY &&
+              config.engine.camundaAuth.CAMUNDA_AUTH_STRATEGY !== 'NONE'
+              ? createCamundaAuthHeaders(config.engine.camundaAuth)
+              : undefined,
+          )
         : undefined;
   if (readHandler) {
     // Personal fields in variables are masked here for the caller's roles (v2-masking.ts).

@@ -81,6 +81,33 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('passes the SDK authentication variables through in Zeebe mode, requiring what the strategy needs', () => {
+    const zeebe = { ENGINE: 'zeebe', ZEEBE_ADDRESS: 'zeebe:26500' };
+    const problems = problemsOf({
+      ...zeebe,
+      CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+      ZEEBE_CLIENT_SECRET: 'hidden-secret',
+    });
+    expect(problems.map((p) => p.variable)).toEqual(['CAMUNDA_OAUTH_URL', 'ZEEBE_CLIENT_ID']);
+    const config = loadConfig({
+      ...zeebe,
+      CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+      CAMUNDA_OAUTH_URL: 'https://login.example.com/oauth/token',
+      ZEEBE_CLIENT_ID: 'platform',
+      ZEEBE_CLIENT_SECRET: 'hidden-secret',
+    });
+    expect(config.engine.camundaAuth).toEqual({
+      CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+      CAMUNDA_OAUTH_URL: 'https://login.example.com/oauth/token',
+      ZEEBE_CLIENT_ID: 'platform',
+      ZEEBE_CLIENT_SECRET: 'hidden-secret',
+    });
+    expect(problemsOf({ ...zeebe, CAMUNDA_AUTH_STRATEGY: 'KERBEROS' })[0]?.variable).toBe(
+      'CAMUNDA_AUTH_STRATEGY',
+    );
+    expect(loadConfig({ CAMUNDA_AUTH_STRATEGY: 'OAUTH' }).engine.camundaAuth).toEqual({});
+  });
+
   it('reads DATA_KEY as 32 bytes of base64, never echoing a wrong one', () => {
     expect(loadConfig({ DATA_KEY }).dataKey).toEqual(Buffer.alloc(32, 7));
     const problems = problemsOf({ DATA_KEY: 'too-short-secret' });

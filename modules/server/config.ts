@@ -33,6 +33,11 @@ export interface EngineConfig {
   zeebeAddress: string;
   zeebeRestAddress: string | undefined;
   clockControlled: boolean;
+  /**
+   * Zeebe mode: the SDK's own authentication variables, as set (CAMUNDA_AUTH_STRATEGY,
+   * CAMUNDA_OAUTH_URL, ZEEBE_CLIENT_ID…), passed to the gRPC client and used for /v2 forwarding.
+   */
+  camundaAuth: Record<string, string>;
 }
 
 export type LogLevel = z.infer<typeof logLevel>;
@@ -102,7 +107,32 @@ const env = z.object({
   ZEEBE_ADDRESS: hostPort.optional(),
   ZEEBE_REST_ADDRESS: httpUrl.optional(),
   ZEEBE_CLOCK_CONTROLLED: bool.default(false),
+  CAMUNDA_AUTH_STRATEGY: oneOf(['NONE', 'OAUTH', 'BEARER', 'BASIC']).optional(),
+  CAMUNDA_OAUTH_URL: httpUrl.optional(),
+  CAMUNDA_SECURE_CONNECTION: z.string().pipe(bool).optional(),
 });
+
+/** The SDK's authentication variables the platform passes through in Zeebe mode (README). */
+export const CAMUNDA_AUTH_VARIABLES = [
+  'CAMUNDA_AUTH_STRATEGY',
+  'CAMUNDA_OAUTH_URL',
+  'ZEEBE_CLIENT_ID',
+  'ZEEBE_CLIENT_SECRET',
+  'ZEEBE_TOKEN_AUDIENCE',
+  'CAMUNDA_TOKEN_SCOPE',
+  'CAMUNDA_OAUTH_TOKEN',
+  'CAMUNDA_BASIC_AUTH_USERNAME',
+  'CAMUNDA_BASIC_AUTH_PASSWORD',
+  'CAMUNDA_SECURE_CONNECTION',
+  'CAMUNDA_CUSTOM_ROOT_CERT_PATH',
+] as const;
+
+/** What each strategy cannot work without. */
+const AUTH_NEEDS: Record<string, string[]> = {
+  OAUTH: ['CAMUNDA_OAUTH_URL', 'ZEEBE_CLIENT_ID', 'ZEEBE_CLIENT_SECRET'],
+  BEARER: ['CAMUNDA_OAUTH_TOKEN'],
+  BASIC: ['CAMUNDA_BASIC_AUTH_USERNAME', 'CAMUNDA_BASIC_AUTH_PASSWORD'],
+};
 
 const MIN_SECRET_LENGTH = 32;
 const MIN_ADMIN_PASSWORD_LENGTH = 12;
@@ -178,6 +208,19 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       message: 'must name a different SQLite file from DATABASE_URL; the engine keeps its own file',
     });
   }
+  const camundaAuth = Object.fromEntries(
+    CAMUNDA_AUTH_VARIABLES.filter((name) => raw[name] !== undefined).map((name) => [
+      name,
+      String(raw[name]).trim(),
+    ]),
+  );
+  if (e.ENGINE === 'zeebe' && e.CAMUNDA_AUTH_STRATEGY)
+    for (const needed of AUTH_NEEDS[e.CAMUNDA_AUTH_STRATEGY] ?? [])
+      if (!camundaAuth[needed])
+        problems.push({
+          variable: needed,
+          message: `is required when CAMUNDA_AUTH_STRATEGY=${e.CAMUNDA_AUTH_STRATEGY}`,
+        });
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -202,6 +245,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       zeebeAddress: e.ZEEBE_ADDRESS ?? `${e.ZEEBE_GATEWAY_HOST}:${e.ZEEBE_GATEWAY_PORT}`,
       zeebeRestAddress: e.ZEEBE_REST_ADDRESS,
       clockControlled: e.ZEEBE_CLOCK_CONTROLLED,
+      camundaAuth: e.ENGINE === 'zeebe' ? camundaAuth : {},
     },
   };
 }
@@ -217,6 +261,9 @@ const SECRETS = new Set([
   'DATA_KEY',
   'ZEEBE_GATEWAY_TOKEN',
   'DEMO_PASSWORD',
+  'ZEEBE_CLIENT_SECRET',
+  'CAMUNDA_OAUTH_TOKEN',
+  'CAMUNDA_BASIC_AUTH_PASSWORD',
 ]);
 
 /** A value as it may be shown: credentials in URLs hidden, long values cut. */

@@ -95,3 +95,59 @@ describe('the /v2 read API in Zeebe mode', () => {
     }
   });
 });
+
+/** An access token as identity providers issue them: a JWT (the SDK reads its expiry). */
+const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const TOKEN = `${part({ alg: 'none', typ: 'JWT' })}.${part({ exp: Math.floor(Date.now() / 1000) + 300, aud: 'zeebe.camunda.io' })}.signature`;
+
+describe('the /v2 read API in Zeebe mode, against a secured cluster', () => {
+  let identity: Server;
+  let camunda: Server;
+  const tokenRequests: string[] = [];
+  const authorizations: (string | undefined)[] = [];
+  let p: TestPlatform;
+
+  beforeAll(async () => {
+    // A stand-in for the cluster's OAuth server (client credentials) and for its REST API.
+    identity = createServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      tokenRequests.push(body);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ access_token: TOKEN, token_type: 'Bearer', expires_in: 300 }));
+    });
+    camunda = createServer((req, res) => {
+      authorizations.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ items: [], page: { totalItems: 0 } }));
+    });
+    for (const server of [identity, camunda])
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const portOf = (server: Server) => (server.address() as AddressInfo).port;
+    p = await createPlatform({
+      database: 'sqlite',
+      env: {
+        ENGINE: 'zeebe',
+        ZEEBE_ADDRESS: '127.0.0.1:1',
+        ZEEBE_REST_ADDRESS: `http://127.0.0.1:${portOf(camunda)}`,
+        CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+        CAMUNDA_OAUTH_URL: `http://127.0.0.1:${portOf(identity)}/oauth/token`,
+        ZEEBE_CLIENT_ID: 'bpm-crm-platform',
+        ZEEBE_CLIENT_SECRET: 'client-secret',
+      },
+    });
+  });
+  afterAll(async () => {
+    await p?.close();
+    for (const server of [identity, camunda]) await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('sends the token from the OAuth server with every read, fetching it once', async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await p.http.post('/v2/incidents/search', { filter: {} })).status).toBe(200);
+    expect(authorizations).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+    expect(tokenRequests).toHaveLength(1);
+    expect(tokenRequests[0]).toContain('client_id=bpm-crm-platform');
+    expect(tokenRequests[0]).toContain('grant_type=client_credentials');
+  });
+});

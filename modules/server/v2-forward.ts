@@ -7,10 +7,10 @@ const PASSED = ['content-type', 'accept', 'accept-language'];
 /**
  * Zeebe mode (DESIGN seam 3): the `/v2` reads — GETs and POST searches — go to Camunda's own
  * Orchestration Cluster REST API at `base` (ZEEBE_REST_ADDRESS), unchanged, and its answer
- * comes back as it is. Returns undefined for what is not such a read, and a 502 problem when
+ * comes back as it is, with the cluster's authorization when it is secured. Returns undefined for what is not such a read, and a 502 problem when
  * Camunda cannot be reached.
  */
-export function createReadApiForwarder(base: string) {
+export function createReadApiForwarder(base: string, authorization?: () => Promise<Record<string, string>>) {
   return async (request: Request): Promise<Response | undefined> => {
     const url = new URL(request.url);
     const isRead =
@@ -24,6 +24,9 @@ export function createReadApiForwarder(base: string) {
     }
     let answer: Response;
     try {
+      // A secured cluster: the SDK's provider answers a cached token, renewed before it expires.
+      if (authorization)
+        for (const [name, value] of Object.entries(await authorization())) headers.set(name, value);
       answer = await fetch(target, {
         method: request.method,
         headers,

@@ -56,7 +56,11 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
       modules: options.modules,
       ...(options.engineLease ? { engineLease: options.engineLease } : {}),
     });
-    const zeebe = createZeebeClient({ address: platform.zeebeAddress, token: config.engine.gatewayToken });
+    const zeebe = createZeebeClient({
+      address: platform.zeebeAddress,
+      token: config.engine.gatewayToken,
+      camunda: config.engine.camundaAuth,
+    });
     const anonymous = createHttpClient(platform.url);
     const users = new Map<string, HttpClient>();
     return {

@@ -90,7 +90,8 @@ function parseSort(sort: unknown, spec: SearchSpec): string {
         `${path}.field must be one of ${Object.keys(spec.sorts).join(', ')}, but was ${JSON.stringify(field)}`,
       );
     }
-    const direction = typeof order === 'string' ? order.toUpperCase() : order;
+    // Camunda's schema has exactly these two values (SortOrderEnum), upper case.
+    const direction = order;
     if (direction !== 'ASC' && direction !== 'DESC') {
       throw ReadApiError.invalid(`${path}.order must be ASC or DESC, but was ${JSON.stringify(order)}`);
     }
