@@ -58,6 +58,21 @@ export interface VerifyResult {
 
 const VERIFY_PAGE = 2000;
 
+/** A stored row as the chain covers it (details as stored: JSON or sealed). */
+function chained(row: EntryRow): ChainedFields {
+  return {
+    seq: Number(row.seq),
+    at: Number(row.at),
+    actor: row.actor,
+    source: row.source,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    subjectId: row.subject_id,
+    details: row.details,
+  };
+}
+
 /**
  * The append-only audit trail. Appends are serialised on the chain's head row (locked on
  * MySQL/MariaDB; SQLite's write transactions are serial), inside the caller's transaction
@@ -161,18 +176,7 @@ export class AuditTrail implements AuditLog {
         if (key && row.details)
           details = JSON.parse(unseal(key, row.details, `audit:${seq}`).toString('utf8'));
       } else if (row.details) details = JSON.parse(row.details);
-      return {
-        seq,
-        at: Number(row.at),
-        actor: row.actor,
-        source: row.source,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        subjectId: row.subject_id,
-        details,
-        erased,
-      };
+      return { ...chained(row), details, erased };
     });
   }
 
@@ -203,17 +207,7 @@ export class AuditTrail implements AuditLog {
           return broken('removed', `entries ${expected}–${seq - 1} are missing before entry ${seq}`);
         if (row.prev_hash !== previous)
           return broken('removed', `entry ${seq} does not follow the entry before it`);
-        const hash = linkHash(this.keys.chain, previous, {
-          seq,
-          at: Number(row.at),
-          actor: row.actor,
-          source: row.source,
-          action: row.action,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          subjectId: row.subject_id,
-          details: row.details,
-        });
+        const hash = linkHash(this.keys.chain, previous, chained(row));
         if (hash !== row.hash) return broken('altered', `entry ${seq} was changed after it was written`);
         previous = row.hash;
         expected = seq + 1;

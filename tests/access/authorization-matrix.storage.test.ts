@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type TestPlatform } from '../harness/create-platform.ts';
+import { concretePath } from './routes.ts';
 
 /** One demo user per role (DESIGN's demo users). */
 const USERS = {
@@ -85,12 +86,7 @@ describe(`authorization: every route × every role (${process.env.TEST_DB ?? 'sq
     await p?.close();
   });
 
-  const concrete = (path: string) =>
-    path
-      .replace('{id}', customerId)
-      .replace('{username}', 'agent2')
-      .replace('{code}', 'PMS-KC')
-      .replace('{date}', '2026-12-25');
+  const concrete = (path: string) => concretePath(path, customerId);
 
   it('the table covers every route the API describes', async () => {
     const doc = (

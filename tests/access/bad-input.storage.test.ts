@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type TestPlatform } from '../harness/create-platform.ts';
+import { concretePath } from './routes.ts';
 
 interface Schema {
   type?: string | string[];
@@ -66,12 +67,7 @@ describe(`bad input on every route answers 4xx problem+json naming the field, ne
 
   const resolve = (schema: Schema): Schema =>
     schema.$ref ? resolve(doc.components.schemas[schema.$ref.split('/').pop() as string] as Schema) : schema;
-  const concrete = (path: string) =>
-    path
-      .replace('{id}', customerId)
-      .replace('{username}', 'agent2')
-      .replace('{code}', 'PMS-KC')
-      .replace('{date}', '2026-12-25');
+  const concrete = (path: string) => concretePath(path, customerId);
 
   it('every route: malformed bodies, wrong types, bad queries and bad path parameters', async () => {
     const failures: string[] = [];
