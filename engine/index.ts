@@ -11,3 +11,4 @@ export { type EmbeddedEngine, type EmbeddedEngineOptions, startEmbeddedEngine } 
 export type { EngineStorage, EngineStore } from './embedded/store/store.ts';
 export { createClockHandler } from './gateway/clock-handler.ts';
 export { createReadApiHandler } from './gateway/v2-read.ts';
+export { BpmnError, defineWorker, type WorkerDefinition, type WorkerJob } from './worker.ts';

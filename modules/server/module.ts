@@ -1,11 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
-import type { Clock, EngineStore } from '../../engine/index.ts';
+import type { Clock, EngineStore, ZeebeGrpcClient } from '../../engine/index.ts';
 import type { DataKeys } from '../audit/keys.ts';
 import type { SubjectKeys } from '../audit/subject-keys.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 import type { Config } from './config.ts';
+import type { PlatformWorker } from './workers.ts';
 
 /** What every module receives from the composition root. */
 export interface ModuleContext {
@@ -20,6 +21,8 @@ export interface ModuleContext {
   subjectKeys: SubjectKeys;
   /** host:port of the Zeebe gateway (the embedded engine's, or the cluster's). */
   zeebeAddress: string;
+  /** The platform's one Zeebe client (DESIGN principle 1), on either engine. */
+  zeebe: ZeebeGrpcClient;
   /** The embedded engine's state (ENGINE=embedded only), read by the /v2 read API. */
   engineStore?: EngineStore;
   /** Whether this process applies the embedded engine's commands (false: standby, seam 5). */
@@ -36,4 +39,11 @@ export interface PlatformModule {
   routes?(app: OpenAPIHono, context: ModuleContext): void;
   /** Runs at every start after migrations; demo data only when `config.demo` is true. */
   bootstrap?(context: ModuleContext): Promise<void>;
+  /** The module's job workers, run by the platform on its Zeebe client (workers.ts). */
+  workers?(context: ModuleContext): PlatformWorker[];
+  /**
+   * Background work (dispatchers, renewals) started once the platform listens; returns how
+   * to stop it, which the platform awaits on shutdown before closing the database.
+   */
+  start?(context: ModuleContext): () => Promise<void>;
 }

@@ -5,10 +5,12 @@ import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
 import {
   ControlledClock,
+  createZeebeClient,
   type EmbeddedEngine,
   type EngineStorage,
   type EngineStore,
   startEmbeddedEngine,
+  type ZeebeGrpcClient,
 } from '../../engine/index.ts';
 import { deriveDataKeys } from '../audit/keys.ts';
 import { SubjectKeys } from '../audit/subject-keys.ts';
@@ -21,6 +23,7 @@ import { createLogger } from './logger.ts';
 import { listMigrations, migrate } from './migrator.ts';
 import type { ModuleContext, PlatformModule } from './module.ts';
 import { MODULES } from './modules.ts';
+import { startWorkers } from './workers.ts';
 
 export interface RunningPlatform {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:3000 */
@@ -57,6 +60,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const clock = new ControlledClock();
   const sequelize = await openDatabase(config.database);
   let engine: EmbeddedEngine | undefined;
+  let zeebe: ZeebeGrpcClient | undefined;
   try {
     const applied = await migrate(sequelize, config.database, listMigrations(modules));
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -81,6 +85,11 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       );
     }
     const zeebeAddress = engine?.gatewayAddress ?? config.engine.zeebeAddress;
+    zeebe = createZeebeClient({
+      address: zeebeAddress,
+      token: config.engine.gatewayToken,
+      camunda: config.engine.camundaAuth,
+    });
     const dataKeys = deriveDataKeys(config.dataKey);
     const subjectKeys = new SubjectKeys(sequelize, dataKeys);
     const context: ModuleContext & { clock: ControlledClock } = {
@@ -88,6 +97,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       sequelize,
       clock,
       logger,
+      zeebe,
       dataKeys,
       subjectKeys,
       audit: new AuditTrail(sequelize, dataKeys, subjectKeys, clock),
@@ -115,6 +125,9 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       },
       'platform listening',
     );
+    const workers = modules.flatMap((module) => module.workers?.(context) ?? []);
+    const stopWorkers = startWorkers(zeebe, workers, { sequelize, clock, logger });
+    const stops = modules.flatMap((module) => (module.start ? [module.start(context)] : []));
 
     let closing: Promise<void> | undefined;
     const close = () => {
@@ -128,6 +141,9 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
           });
           server.closeIdleConnections();
         });
+        await Promise.all(stops.map((stop) => stop()));
+        await stopWorkers();
+        await zeebe?.close();
         await engine?.close();
         await sequelize.close();
         logger.info('shutdown complete');
@@ -146,6 +162,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       close,
     };
   } catch (error) {
+    await zeebe?.close();
     await engine?.close();
     await sequelize.close();
     throw error;
