@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
+import { sqlOf } from '../server/sql.ts';
 import { type DataKeys, seal, unseal } from './keys.ts';
 
 interface KeyRow {
@@ -41,18 +42,18 @@ export class SubjectKeys {
   async load(subjectIds: string[], transaction?: Transaction): Promise<Map<string, Buffer | null>> {
     const keys = new Map<string, Buffer | null>();
     if (subjectIds.length === 0) return keys;
-    const rows = await this.sequelize.query<KeyRow>(
+    const rows = await sqlOf(this.sequelize).rows<KeyRow>(
       'SELECT subject_id, wrapped_key FROM audit_subject_keys WHERE subject_id IN (:subjectIds)',
-      { replacements: { subjectIds: [...new Set(subjectIds)] }, type: QueryTypes.SELECT, transaction },
+      { subjectIds: [...new Set(subjectIds)] },
+      transaction,
     );
-    for (const row of rows)
-      keys.set(
-        row.subject_id,
-        row.wrapped_key === null
-          ? null
-          : unseal(this.keys.wrap, row.wrapped_key, `subject:${row.subject_id}`),
-      );
+    for (const row of rows) keys.set(row.subject_id, this.unwrap(row.subject_id, row.wrapped_key));
     return keys;
+  }
+
+  /** A subject's key from its stored (wrapped) form, read by a query that joined it; null once destroyed. */
+  unwrap(subjectId: string, wrapped: string | null): Buffer | null {
+    return wrapped === null ? null : unseal(this.keys.wrap, wrapped, `subject:${subjectId}`);
   }
 
   /** Destroys the subject's key for good: what it encrypted can never be read again. */

@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Clock } from '../../engine/index.ts';
+import { sqlOf } from '../server/sql.ts';
 import { type ChainedFields, GENESIS_HASH, linkHash } from './chain.ts';
 import { type DataKeys, seal, unseal } from './keys.ts';
 import type { SubjectKeys } from './subject-keys.ts';
@@ -86,17 +87,23 @@ export class AuditTrail implements AuditLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(event: AuditEvent, transaction?: Transaction): Promise<void> {
-    if (transaction) return this.append(event, transaction);
-    await this.sequelize.transaction((t) => this.append(event, t));
+  /**
+   * Appends an entry. `subjectKey` spares a lookup when the caller already holds the
+   * customer's key (a request that just read the customer).
+   */
+  async record(event: AuditEvent, transaction?: Transaction, subjectKey?: Buffer): Promise<void> {
+    if (transaction) return this.append(event, transaction, subjectKey);
+    await this.sequelize.transaction((t) => this.append(event, t, subjectKey));
   }
 
-  private async append(event: AuditEvent, transaction: Transaction): Promise<void> {
+  private async append(event: AuditEvent, transaction: Transaction, subjectKey?: Buffer): Promise<void> {
     const at = this.clock.now();
+    const sql = sqlOf(this.sequelize);
     const lock = this.sequelize.getDialect() === 'sqlite' ? '' : ' FOR UPDATE';
-    const [head] = await this.sequelize.query<{ seq: number | string; hash: string }>(
+    const [head] = await sql.rows<{ seq: number | string; hash: string }>(
       `SELECT seq, hash FROM audit_head WHERE id = 1${lock}`,
-      { type: QueryTypes.SELECT, transaction },
+      {},
+      transaction,
     );
     if (!head) throw new Error('audit_head is missing: the audit migration did not run');
     const seq = Number(head.seq) + 1;
@@ -110,19 +117,17 @@ export class AuditTrail implements AuditLog {
       entityType: event.entityType,
       entityId: event.entityId,
       subjectId,
-      details: await this.storedDetails(event, seq, at, transaction),
+      details: await this.storedDetails(event, seq, at, transaction, subjectKey),
     };
     const hash = linkHash(this.keys.chain, head.hash, entry);
-    await this.sequelize.query(
+    await sql.run(
       `INSERT INTO audit_entries
          (seq, at, actor, source, action, entity_type, entity_id, subject_id, details, prev_hash, hash)
        VALUES (:seq, :at, :actor, :source, :action, :entityType, :entityId, :subjectId, :details, :prev, :hash)`,
-      { replacements: { ...entry, prev: head.hash, hash }, transaction },
-    );
-    await this.sequelize.query('UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1', {
-      replacements: { seq, hash },
+      { ...entry, prev: head.hash, hash },
       transaction,
-    });
+    );
+    await sql.run('UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1', { seq, hash }, transaction);
   }
 
   /** Details about a customer are sealed with the customer's key; an erased one's are dropped. */
@@ -131,11 +136,12 @@ export class AuditTrail implements AuditLog {
     seq: number,
     at: number,
     transaction: Transaction,
+    subjectKey?: Buffer,
   ): Promise<string | null> {
     if (!event.details) return null;
     const json = JSON.stringify(event.details);
     if (!event.customerId) return json;
-    const key = await this.subjectKeys.keyFor(event.customerId, at, transaction);
+    const key = subjectKey ?? (await this.subjectKeys.keyFor(event.customerId, at, transaction));
     return key ? seal(key, json, `audit:${seq}`) : null;
   }
 

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Clock } from '../../engine/index.ts';
 import type { AuditTrail, DataKeys } from '../audit/index.ts';
 import { seal } from '../audit/keys.ts';
 import { type DemoCustomer, demoCustomers } from './demo-data.ts';
+import { uuidv7Factory } from './ids.ts';
 import { FieldCipher } from './model.ts';
 import { cifNumber } from './service.ts';
 import { nameWords } from './vocabulary.ts';
@@ -41,6 +42,8 @@ export interface BulkLoadResult {
   firstCif: string | null;
   lastCif: string | null;
 }
+
+const nextId = uuidv7Factory();
 
 /** A SQL string literal; MySQL also treats backslashes as escapes. */
 export function literal(dialect: Dialect, value: string | number | null): string {
@@ -92,7 +95,7 @@ export function prepareBatch(dataKeys: DataKeys, dialect: Dialect, batch: DemoCu
   };
   const keys = randomBytes(32 * batch.length);
   batch.forEach((c, n) => {
-    const id = randomUUID();
+    const id = nextId();
     const key = keys.subarray(n * 32, n * 32 + 32);
     const sealed = (field: 'nik' | 'phone' | 'email', value: string | null) =>
       value ? `'${cipher.seal(key, field, id, value)}','${cipher.index(field, value)}'` : 'NULL,NULL';
@@ -104,7 +107,7 @@ export function prepareBatch(dataKeys: DataKeys, dialect: Dialect, batch: DemoCu
     );
     for (const word of nameWords(c.fullName)) out.nameWords.push(`(${q(word)},'${id}')`);
     for (const p of c.products) {
-      const productId = randomUUID();
+      const productId = nextId();
       out.products.push(
         `('${productId}','${id}',${q(p.kind)},${q(p.productName)},'${cipher.seal(key, 'account', productId, p.accountNumber)}',` +
           `'${cipher.index('accountNumber', p.accountNumber)}',${q(p.status)},${p.balance ?? 'NULL'},${p.openedAt},${p.closedAt ?? 'NULL'})`,
@@ -273,7 +276,8 @@ export async function loadDemoCustomers(deps: BulkLoadDeps): Promise<number> {
       seed: 2026,
       now: clock.now(),
       count: DEMO_CUSTOMERS,
-      portfolio: { username: 'rm1', size: 40 },
+      // 34 is the share that gives rm1 40 of these 300 (the draw is deterministic).
+      portfolio: { username: 'rm1', size: 34 },
     };
     const result = await bulkLoad(deps, demoCustomers(0, DEMO_CUSTOMERS, options), {
       transaction,

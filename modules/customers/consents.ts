@@ -1,4 +1,5 @@
 import { QueryTypes, type Transaction } from 'sequelize';
+import { sqlOf } from '../server/sql.ts';
 import type { Viewer } from './scope.ts';
 import type { CustomerService } from './service.ts';
 
@@ -26,14 +27,15 @@ export async function currentConsents(
   customerId: string,
   transaction?: Transaction,
 ): Promise<ConsentState[]> {
-  const rows = await service.sequelize.query<{
+  const rows = await sqlOf(service.sequelize).rows<{
     channel: string;
     purpose: string;
     granted: unknown;
     updated_at: number | string;
   }>(
     'SELECT channel, purpose, granted, updated_at FROM customer_consent_state WHERE customer_id = :customerId ORDER BY channel, purpose',
-    { replacements: { customerId }, type: QueryTypes.SELECT, transaction },
+    { customerId },
+    transaction,
   );
   return rows.map((r) => ({
     channel: r.channel,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
+import { sqlOf } from '../server/sql.ts';
 import type { Viewer } from './scope.ts';
 import type { CustomerService } from './service.ts';
 
@@ -30,15 +31,20 @@ export async function listProducts(
   service: CustomerService,
   customerId: string,
   transaction?: Transaction,
+  customerKey?: Buffer | null,
 ): Promise<Product[]> {
-  const rows = await service.sequelize.query<ProductRow>(
+  const rows = await sqlOf(service.sequelize).rows<ProductRow>(
     `SELECT id, kind, product_name, account_sealed, status, balance, opened_at, closed_at
      FROM customer_products WHERE customer_id = :customerId ORDER BY opened_at, id`,
-    { replacements: { customerId }, type: QueryTypes.SELECT, transaction },
+    { customerId },
+    transaction,
   );
-  const key = rows.length
-    ? (await service.deps.subjectKeys.load([customerId], transaction)).get(customerId)
-    : null;
+  const key =
+    customerKey !== undefined
+      ? customerKey
+      : rows.length
+        ? (await service.deps.subjectKeys.load([customerId], transaction)).get(customerId)
+        : null;
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,

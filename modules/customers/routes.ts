@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { QueryTypes } from 'sequelize';
 import { requires } from '../identity/middleware.ts';
 import { customerScopeOf } from '../identity/scope.ts';
 import { problemResponses } from '../server/problem-schema.ts';
@@ -40,17 +39,21 @@ function viewerOf(c: Context): Viewer {
 /** Customer 360 over HTTP; each route names its permission beside it. */
 export function customerRoutes(app: OpenAPIHono, service: CustomerService) {
   const audit = service.deps.audit;
-  const viewed = (c: Context, customerId: string, part: string) => {
+  const viewed = (c: Context, customerId: string, part: string, key?: Buffer | null) => {
     const viewer = viewerOf(c);
-    return audit.record({
-      actor: viewer.username,
-      source: viewer.source,
-      action: 'customer.view',
-      entityType: 'customer',
-      entityId: customerId,
-      customerId,
-      details: { part, clear: clearKinds(viewer.roles) },
-    });
+    return audit.record(
+      {
+        actor: viewer.username,
+        source: viewer.source,
+        action: 'customer.view',
+        entityType: 'customer',
+        entityId: customerId,
+        customerId,
+        details: { part, clear: clearKinds(viewer.roles) },
+      },
+      undefined,
+      key ?? undefined,
+    );
   };
 
   app.openapi(
@@ -127,26 +130,19 @@ export function customerRoutes(app: OpenAPIHono, service: CustomerService) {
     async (c) => {
       const { id } = c.req.valid('param');
       const viewer = viewerOf(c);
-      const customer = await service.load(id, viewer);
-      const [branch] = await service.sequelize.query<{ code: string; name: string; city: string }>(
-        'SELECT code, name, city FROM identity_branches WHERE code = :code',
-        { replacements: { code: customer.branchCode }, type: QueryTypes.SELECT },
-      );
-      const [rm] = customer.rmUsername
-        ? await service.sequelize.query<{ username: string; display_name: string }>(
-            'SELECT username, display_name FROM identity_users WHERE username = :username',
-            { replacements: { username: customer.rmUsername }, type: QueryTypes.SELECT },
-          )
-        : [];
-      const products = await listProducts(service, id);
-      const consents = await currentConsents(service, id);
-      const timeline = await timelinePage(service, id, undefined, 10);
-      await viewed(c, id, '360');
+      const { customer, key, branch, relationshipManager } = await service.view(id, viewer);
+      // Independent reads, and the record of the view, at once (several pool connections).
+      const [products, consents, timeline] = await Promise.all([
+        listProducts(service, id, undefined, key),
+        currentConsents(service, id),
+        timelinePage(service, id, undefined, 10),
+        viewed(c, id, '360', key),
+      ]);
       return c.json(
         {
           customer: presentCustomer(customer, viewer.roles),
-          branch: branch ?? null,
-          relationshipManager: rm ? { username: rm.username, displayName: rm.display_name } : null,
+          branch,
+          relationshipManager,
           products: products.map((p) => presentProduct(p, viewer.roles)),
           consents: consents.map(presentConsent),
           timeline: { items: timeline.items.map(presentInteraction), nextBefore: timeline.nextBefore },
@@ -208,9 +204,11 @@ export function customerRoutes(app: OpenAPIHono, service: CustomerService) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { before, limit } = c.req.valid('query');
-      await service.load(id, viewerOf(c));
-      const page = await timelinePage(service, id, parseCursor(before), limit);
-      await viewed(c, id, 'timeline');
+      const { key } = await service.view(id, viewerOf(c));
+      const [page] = await Promise.all([
+        timelinePage(service, id, parseCursor(before), limit),
+        viewed(c, id, 'timeline', key),
+      ]);
       return c.json({ items: page.items.map(presentInteraction), nextBefore: page.nextBefore }, 200);
     },
   );
@@ -258,10 +256,10 @@ export function customerRoutes(app: OpenAPIHono, service: CustomerService) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await service.load(id, viewerOf(c));
+      const { key } = await service.view(id, viewerOf(c));
       const current = (await currentConsents(service, id)).map(presentConsent);
       const history = (await consentHistory(service, id)).map(presentConsentRecord);
-      await viewed(c, id, 'consents');
+      await viewed(c, id, 'consents', key);
       return c.json({ current, history }, 200);
     },
   );

@@ -1,4 +1,5 @@
 import { QueryTypes } from 'sequelize';
+import { sqlOf } from '../server/sql.ts';
 import type { Viewer } from './scope.ts';
 import type { CustomerService } from './service.ts';
 
@@ -38,11 +39,11 @@ export async function timelinePage(
   before: { at: number; id: number } | undefined,
   limit: number,
 ): Promise<{ items: Interaction[]; nextBefore: string | null }> {
-  const rows = await service.sequelize.query<InteractionRow>(
+  const rows = await sqlOf(service.sequelize).rows<InteractionRow>(
     `SELECT id, at, channel, kind, summary, ref_type, ref_id, actor FROM customer_interactions
      WHERE customer_id = :customerId ${before ? 'AND (at < :at OR (at = :at AND id < :id))' : ''}
      ORDER BY at DESC, id DESC LIMIT :limit`,
-    { replacements: { customerId, limit, ...(before ?? {}) }, type: QueryTypes.SELECT },
+    { customerId, limit, ...(before ?? {}) },
   );
   const items = rows.map((row) => ({
     id: String(row.id),

@@ -40,10 +40,9 @@ export function requireLogin(
 ): MiddlewareHandler {
   return async (c, next) => {
     const token = bearerToken(c);
-    const session = token ? await deps.sessions.resolve(token, deps.clock.now()) : undefined;
-    const account = session ? await deps.accounts.find(session.username) : undefined;
+    const account = token ? await deps.sessions.principal(token, deps.clock.now()) : undefined;
     // A disabled account's tokens stop working at once, on every replica.
-    if (!account || account.disabledAt !== null) {
+    if (!account || account.disabled) {
       c.header('WWW-Authenticate', 'Bearer');
       return problem(c, {
         status: 401,
@@ -59,13 +58,8 @@ export function requireLogin(
         code: 'FORBIDDEN',
         detail: `This needs the permission '${permission}', which none of your roles (${account.roles.join(', ')}) grants`,
       });
-    c.set('principal', {
-      username: account.username,
-      displayName: account.displayName,
-      roles: account.roles,
-      branchCode: account.branchCode,
-      branchKind: account.branchKind,
-    });
+    const { disabled: _, ...principal } = account;
+    c.set('principal', principal);
     await next();
   };
 }

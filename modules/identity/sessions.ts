@@ -1,5 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { sqlOf } from '../server/sql.ts';
+import type { BranchKind } from './roles.ts';
+
+export interface SessionPrincipal {
+  username: string;
+  displayName: string;
+  roles: string[];
+  branchCode: string | null;
+  branchKind: BranchKind | null;
+  disabled: boolean;
+}
 
 /** How long a token lives: one working day. */
 export const SESSION_MS = 8 * 60 * 60 * 1000;
@@ -32,6 +43,39 @@ export class Sessions {
       { replacements: { hash: digest(token), now }, type: QueryTypes.SELECT },
     );
     return row && { username: row.username, expiresAt: Number(row.expires_at) };
+  }
+
+  /**
+   * The live token's user with roles and branch, in one statement on the fast path: every
+   * request that needs a login runs it.
+   */
+  async principal(token: string, now: number): Promise<SessionPrincipal | undefined> {
+    const [row] = await sqlOf(this.sequelize).rows<{
+      username: string;
+      display_name: string;
+      branch_code: string | null;
+      branch_kind: string | null;
+      disabled_at: number | string | null;
+      roles: string | null;
+    }>(
+      `SELECT u.username, u.display_name, u.branch_code, b.kind AS branch_kind, u.disabled_at,
+         GROUP_CONCAT(r.role) AS roles
+       FROM identity_sessions s JOIN identity_users u ON u.username = s.username
+       LEFT JOIN identity_branches b ON b.code = u.branch_code
+       LEFT JOIN identity_user_roles r ON r.username = u.username
+       WHERE s.token_hash = :hash AND s.revoked_at IS NULL AND s.expires_at > :now
+       GROUP BY u.username, u.display_name, u.branch_code, b.kind, u.disabled_at`,
+      { hash: digest(token), now },
+    );
+    if (!row) return undefined;
+    return {
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles ? row.roles.split(',').sort() : [],
+      branchCode: row.branch_code,
+      branchKind: row.branch_code === null ? null : (row.branch_kind as BranchKind | null),
+      disabled: row.disabled_at !== null,
+    };
   }
 
   async revoke(token: string, now: number): Promise<void> {

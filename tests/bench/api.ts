@@ -1,0 +1,542 @@
+// `npm run bench:api -- [--samples 300] [--seed N] [--database mariadb|sqlite] [--user agent1]`:
+// p50/p95 of Customer 360, customer search (name prefix, NIK, phone) and a timeline page
+// through the HTTP API of the platform (in this process), beside the very SQL statements
+// those requests ran (captured from sequelize, replayed on the bare driver), and EXPLAIN of
+// every one of them: a full scan of a big table fails the run (exit 1, naming the statement).
+// Against DATABASE_URL, seeded first:
+//   mysql -uroot -h127.0.0.1 -e 'CREATE DATABASE bench_api'
+//   DATABASE_URL=mysql://root@127.0.0.1:3306/bench_api npm run seed -- --customers 1000000
+//   DATABASE_URL=mysql://root@127.0.0.1:3306/bench_api npm run bench:api
+// or with --seed N on a fresh database (TEST_MYSQL_URL's server, or --database sqlite) seeded
+// here and dropped after. Same DATA_KEY for both. --only customer360,searchByNik… runs some.
+// A benchmark, never a timed test; the last line of output is one JSON object.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import mysql from 'mysql2/promise';
+import sqlite3 from 'sqlite3';
+import { linkHash } from '../../modules/audit/chain.ts';
+import { deriveDataKeys, seal, unseal } from '../../modules/audit/keys.ts';
+import { type Dialect, literal } from '../../modules/customers/bulk-load.ts';
+import { type CustomerRow, FieldCipher } from '../../modules/customers/model.ts';
+import { loadConfig } from '../../modules/server/config.ts';
+import { type DatabaseTarget, parseDatabaseUrl } from '../../modules/server/database-url.ts';
+import { createPlatform, type TestPlatform } from '../harness/create-platform.ts';
+import { ROOT } from '../harness/processes.ts';
+import { createTestDatabases, type TestDatabases } from '../harness/test-database.ts';
+import { percentile, print, round } from './stats.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '300' },
+    seed: { type: 'string' },
+    database: { type: 'string', default: 'mariadb' },
+    user: { type: 'string', default: 'agent1' },
+    /** Only these requests (comma-separated names: customer360,searchByName,…), e.g. to profile one. */
+    only: { type: 'string' },
+  },
+});
+const SAMPLES = Number(args.samples);
+const BIG_TABLES = [
+  'customers',
+  'customer_products',
+  'customer_name_words',
+  'customer_interactions',
+  'customer_consents',
+  'customer_consent_state',
+  'audit_entries',
+  'audit_subject_keys',
+];
+
+/** The bare driver the SQL is replayed on: mysql2, or sqlite3 (the library sequelize uses here). */
+interface Raw {
+  dialect: Dialect;
+  run(sql: string): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+async function openRaw(target: DatabaseTarget): Promise<Raw> {
+  if (target.dialect === 'mysql') {
+    const { host, port, user, password, database } = target;
+    const conn = await mysql.createConnection({
+      host,
+      port,
+      user,
+      password,
+      database,
+      timezone: '+00:00',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+    });
+    return {
+      dialect: 'mysql',
+      run: async (sql) => (await conn.query(sql))[0] as Record<string, unknown>[],
+      close: () => conn.end(),
+    };
+  }
+  const db = new sqlite3.Database(target.storage);
+  db.configure('busyTimeout', 10_000);
+  return {
+    dialect: 'sqlite',
+    run: (sql) =>
+      new Promise((resolve, reject) =>
+        db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows as Record<string, unknown>[]))),
+      ),
+    close: () => new Promise((resolve) => db.close(() => resolve())),
+  };
+}
+
+/** --seed N: a fresh database, seeded by the seed command (its progress bar shows here). */
+async function seededDatabase(count: number): Promise<TestDatabases> {
+  const kind = args.database === 'sqlite' ? 'sqlite' : 'mariadb';
+  const databases = await createTestDatabases(kind);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'modules/customers/seed-command.ts', '--customers', String(count)],
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databases.databaseUrl }, stdio: 'inherit' },
+  );
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) {
+    await databases.drop();
+    throw new Error(`the seed command exited with ${code}`);
+  }
+  return databases;
+}
+
+interface Sample {
+  id: string;
+  fullName: string;
+  nik: string;
+  phone: string;
+  key: Buffer;
+  cursor: string;
+}
+
+/** Random customers: a random CIF number (its unique index), as many as asked for. */
+async function pickSamples(raw: Raw, cipher: FieldCipher, wrapKey: Buffer, count: number): Promise<Sample[]> {
+  const [counter] = await raw.run("SELECT value FROM customer_counters WHERE name = 'cif'");
+  const highest = Number(counter?.value);
+  const seen = new Map<string, Sample>();
+  for (let attempt = 0; seen.size < count && attempt < count * 3; attempt++) {
+    const cif = `C${String(1 + Math.floor(Math.random() * highest)).padStart(10, '0')}`;
+    const [row] = (await raw.run(
+      `SELECT * FROM customers WHERE cif = '${cif}' AND erased_at IS NULL`,
+    )) as unknown as CustomerRow[];
+    if (!row || seen.has(row.id) || !row.phone_sealed) continue;
+    const [keyRow] = await raw.run(
+      `SELECT wrapped_key FROM audit_subject_keys WHERE subject_id = '${row.id}'`,
+    );
+    const key = unseal(wrapKey, String(keyRow?.wrapped_key), `subject:${row.id}`);
+    const customer = cipher.customer(row, key);
+    const [last] = await raw.run(
+      `SELECT id, at FROM customer_interactions WHERE customer_id = '${row.id}' ORDER BY at DESC, id DESC LIMIT 1`,
+    );
+    seen.set(row.id, {
+      id: row.id,
+      fullName: customer.fullName,
+      nik: customer.nik as string,
+      phone: customer.phone as string,
+      key,
+      cursor: `${last?.at}.${last?.id}`,
+    });
+  }
+  return [...seen.values()];
+}
+
+/** One kind of request: its path for a sample, and what its audit entry records. */
+interface Probe {
+  name: string;
+  label: string;
+  path(s: Sample, i: number): string;
+  audit(
+    s: Sample,
+    body: unknown,
+  ): { action: string; entityId: string; subject: Sample | null; details: unknown };
+}
+
+const namePrefix = (s: Sample, i: number) => {
+  const words = s.fullName.split(' ').filter((w) => /^[A-Za-z]{3,}$/.test(w));
+  const last = words.at(-1) ?? s.fullName;
+  // Half by the surname's first letters ("sire"), half by two words' ("ahm sir").
+  return i % 2 === 0 || words.length < 2
+    ? last.slice(0, 4)
+    : `${words[0]?.slice(0, 3)} ${last.slice(0, 3)}`.toLowerCase();
+};
+const viewAudit = (part: string) => (s: Sample) => ({
+  action: 'customer.view',
+  entityId: s.id,
+  subject: s,
+  details: { part, clear: [] },
+});
+const searchAudit = (by: string) => (_: Sample, body: unknown) => ({
+  action: 'customer.search',
+  entityId: '*',
+  subject: null,
+  details: { by, results: ((body as { items?: { id: string }[] }).items ?? []).map((i) => i.id) },
+});
+
+const PROBES: Probe[] = [
+  {
+    name: 'customer360',
+    label: 'Customer 360',
+    path: (s) => `/api/customers/${s.id}`,
+    audit: viewAudit('360'),
+  },
+  {
+    name: 'searchByName',
+    label: 'search: name prefix',
+    path: (s, i) => `/api/customers?q=${encodeURIComponent(namePrefix(s, i))}`,
+    audit: searchAudit('name'),
+  },
+  {
+    name: 'searchByNik',
+    label: 'search: NIK',
+    path: (s) => `/api/customers?q=${s.nik}`,
+    audit: searchAudit('identifier'),
+  },
+  {
+    name: 'searchByPhone',
+    label: 'search: phone',
+    path: (s) => `/api/customers?q=${s.phone}`,
+    audit: searchAudit('identifier'),
+  },
+  {
+    name: 'timeline',
+    label: 'timeline page',
+    path: (s) => `/api/customers/${s.id}/timeline?before=${s.cursor}`,
+    audit: viewAudit('timeline'),
+  },
+];
+
+interface Recorded {
+  sample: Sample;
+  ms: number;
+  /** Of which awaiting sequelize.query (the ORM, the driver and the database). */
+  ormMs: number;
+  statements: string[];
+  audit: ReturnType<Probe['audit']>;
+}
+
+type Get = (path: string) => Promise<{ status: number; body: unknown }>;
+
+/**
+ * A GET over one kept-alive connection with node:http, logged in once (logins are rate limited).
+ * The client shares this process's event loop with the server, so it is kept light: fetch
+ * (undici) costs about half a millisecond of CPU per request here, which is not the API's.
+ */
+async function loggedInGet(platform: TestPlatform, username: string): Promise<Get> {
+  const login = await platform.anonymous.post<{ token: string }>('/api/auth/login', {
+    username,
+    password: platform.config.demoPassword,
+  });
+  if (login.status !== 200) throw new Error(`login of ${username} answered ${login.status}`);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const { hostname, port } = new URL(platform.platform.url);
+  const headers = { authorization: `Bearer ${login.body.token}` };
+  return (path) =>
+    new Promise((resolve, reject) => {
+      const req = request({ hostname, port, path, agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+}
+
+/** What the request under measurement ran: its statements, and the time spent awaiting sequelize. */
+interface Capture {
+  statements: string[] | null;
+  ormMs: number;
+}
+
+/** Times each request through the API and keeps the statements sequelize ran for it. */
+async function measureApi(get: Get, capture: Capture, probe: Probe, samples: Sample[]): Promise<Recorded[]> {
+  const recorded: Recorded[] = [];
+  for (const [i, sample] of samples.entries()) {
+    capture.statements = [];
+    capture.ormMs = 0;
+    const started = performance.now();
+    const answer = await get(probe.path(sample, i));
+    const ms = performance.now() - started;
+    const statements = capture.statements;
+    capture.statements = null;
+    if (answer.status !== 200)
+      throw new Error(
+        `${probe.label}: ${probe.path(sample, i)} answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+      );
+    recorded.push({ sample, ms, ormMs: capture.ormMs, statements, audit: probe.audit(sample, answer.body) });
+  }
+  return recorded;
+}
+
+/**
+ * Replays a request's statements on the bare driver. The audit append is the service's own
+ * statements with fresh values (the next sequence number, a valid link of the chain, details
+ * sealed for the customer), so the chain stays intact; everything else runs verbatim.
+ */
+async function replay(raw: Raw, chainKey: Buffer, r: Recorded): Promise<number> {
+  const started = performance.now();
+  let head: { seq: number; hash: string } | undefined;
+  let entry: { sql: string; seq: number; hash: string } | undefined;
+  for (const sql of r.statements) {
+    if (/^INSERT INTO audit_entries/.test(sql)) {
+      entry = auditInsert(raw.dialect, chainKey, head, r);
+      await raw.run(entry.sql);
+    } else if (/^UPDATE audit_head/.test(sql)) {
+      await raw.run(`UPDATE audit_head SET seq = ${entry?.seq} , hash = '${entry?.hash}' WHERE id = 1`);
+    } else {
+      const rows = await raw.run(sql);
+      if (/^SELECT seq, hash FROM audit_head/.test(sql))
+        head = { seq: Number(rows[0]?.seq), hash: String(rows[0]?.hash) };
+    }
+  }
+  return performance.now() - started;
+}
+
+function auditInsert(
+  dialect: Dialect,
+  chainKey: Buffer,
+  head: { seq: number; hash: string } | undefined,
+  r: Recorded,
+): { sql: string; seq: number; hash: string } {
+  if (!head) throw new Error('the audit insert came before the head was read');
+  const seq = head.seq + 1;
+  const json = JSON.stringify(r.audit.details);
+  const fields = {
+    seq,
+    at: Date.now(),
+    actor: 'bench-raw-sql',
+    source: null,
+    action: r.audit.action,
+    entityType: 'customer',
+    entityId: r.audit.entityId,
+    subjectId: r.audit.subject?.id ?? null,
+    details: r.audit.subject ? seal(r.audit.subject.key, json, `audit:${seq}`) : json,
+  };
+  const hash = linkHash(chainKey, head.hash, fields);
+  const q = (v: string | number | null) => literal(dialect, v);
+  return {
+    seq,
+    hash,
+    sql: `INSERT INTO audit_entries (seq, at, actor, source, action, entity_type, entity_id, subject_id, details, prev_hash, hash)
+       VALUES (${seq}, ${fields.at}, ${q(fields.actor)}, NULL, ${q(fields.action)}, 'customer', ${q(fields.entityId)}, ${q(fields.subjectId)}, ${q(fields.details)}, ${q(head.hash)}, ${q(hash)})`,
+  };
+}
+
+/** Where a statement reads a big table without an index; `warn` for a full index scan. */
+async function explain(raw: Raw, sql: string): Promise<{ table: string; how: string; fail: boolean }[]> {
+  if (!/^\s*(SELECT|UPDATE|DELETE)/i.test(sql)) return [];
+  const aliases = new Map<string, string>();
+  for (const m of sql.matchAll(/\b(?:FROM|JOIN|UPDATE)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?/gi)) {
+    const table = (m[1] as string).toLowerCase();
+    aliases.set(table, table);
+    const alias = m[2]?.toLowerCase();
+    if (alias && !/^(where|on|join|left|inner|order|limit|set|union|group)$/.test(alias))
+      aliases.set(alias, table);
+  }
+  const found: { table: string; how: string; fail: boolean }[] = [];
+  if (raw.dialect === 'mysql') {
+    for (const row of await raw.run(`EXPLAIN ${sql}`)) {
+      const table = aliases.get(String(row.table).toLowerCase()) ?? String(row.table);
+      if (!BIG_TABLES.includes(table)) continue;
+      const how = `${row.type}${row.key ? ` on ${row.key}` : ''}, ~${row.rows} rows${row.Extra ? ` (${row.Extra})` : ''}`;
+      found.push({ table, how, fail: row.type === 'ALL' });
+    }
+  } else {
+    for (const row of await raw.run(`EXPLAIN QUERY PLAN ${sql}`)) {
+      const detail = String(row.detail);
+      const m = /^(SCAN|SEARCH) (\w+)/.exec(detail);
+      const table = m ? (aliases.get((m[2] as string).toLowerCase()) ?? m[2]) : undefined;
+      if (!table || !BIG_TABLES.includes(table)) continue;
+      found.push({ table, how: detail, fail: m?.[1] === 'SCAN' && !/USING (COVERING )?INDEX/.test(detail) });
+    }
+  }
+  return found;
+}
+
+/** A statement's shape: its literals replaced, to EXPLAIN each kind of statement once. */
+const shape = (sql: string) =>
+  sql
+    .replace(/'(?:[^']|'')*'/g, '?')
+    .replace(/\b\d+\b/g, '?')
+    .replace(/\s+/g, ' ')
+    .replace(/IN \((?:\?, )*\?\)/g, 'IN (?…)');
+
+const stats = (ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+};
+
+async function main(): Promise<number> {
+  let fresh: TestDatabases | undefined;
+  if (args.seed !== undefined) fresh = await seededDatabase(Number(args.seed));
+  const databaseUrl = fresh?.databaseUrl ?? process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    process.stderr.write(
+      'Set DATABASE_URL to a seeded database (npm run seed -- --customers N), or pass --seed N\n',
+    );
+    return 64;
+  }
+  const target = parseDatabaseUrl(databaseUrl);
+  if (typeof target === 'string') throw new Error(`DATABASE_URL ${target}`);
+  const config = loadConfig(process.env);
+  const keys = deriveDataKeys(config.dataKey);
+  const engineDir = mkdtempSync(join(tmpdir(), 'bench-api-engine-'));
+  let platform: TestPlatform | undefined;
+  const raw = await openRaw(target);
+  try {
+    platform = await createPlatform({
+      databases: {
+        kind: target.dialect === 'mysql' ? 'mariadb' : 'sqlite',
+        databaseUrl,
+        engineDatabaseUrl: `sqlite:${join(engineDir, 'engine.sqlite')}`,
+        drop: async () => {},
+      },
+      env: { LOG_LEVEL: 'silent', ...(process.env.DATA_KEY ? { DATA_KEY: process.env.DATA_KEY } : {}) },
+    });
+    const [{ n }] = (await raw.run('SELECT COUNT(*) AS n FROM customers')) as [{ n: unknown }];
+    const customers = Number(n);
+    const database = target.dialect === 'mysql' ? 'mariadb' : 'sqlite';
+    const user = args.user as string;
+    print(
+      `api benchmark: ${customers.toLocaleString('en')} customers on ${database}, ${SAMPLES} samples per request, as ${user}`,
+    );
+    const samples = await pickSamples(raw, new FieldCipher(keys), keys.wrap, SAMPLES);
+    const get = await loggedInGet(platform, user);
+    const capture: Capture = { statements: null, ormMs: 0 };
+    // Time spent awaiting sequelize.query (transactions go through it too): the rest of a
+    // request's time is the HTTP server, routing, validation, crypto and serialisation.
+    const orm = platform.platform.sequelize as unknown as { query(...a: unknown[]): Promise<unknown> };
+    const query = orm.query.bind(orm);
+    orm.query = async (...a: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await query(...a);
+      } finally {
+        if (capture.statements) capture.ormMs += performance.now() - started;
+      }
+    };
+    // sequelize reads its logging option at every query: it hands us each statement as it runs.
+    (platform.platform.sequelize as unknown as { options: { logging: unknown } }).options.logging = (
+      message: string,
+    ) => {
+      capture.statements?.push(message.replace(/^Executing \([^)]*\): /, '').trim());
+    };
+
+    const results: Record<string, Record<string, number>> = {};
+    const explained = new Map<
+      string,
+      { probe: string; sql: string; found: Awaited<ReturnType<typeof explain>> }
+    >();
+    const rows: string[] = [];
+    const listings: string[] = [];
+    const all: { api: number[]; sql: number[] } = { api: [], sql: [] };
+    const only = args.only?.split(',');
+    for (const probe of PROBES.filter((p) => !only || only.includes(p.name))) {
+      await measureApi(get, capture, probe, samples); // warm-up: JIT, caches, the pages of these customers
+      const recorded = await measureApi(get, capture, probe, samples);
+      const sqlMs: number[] = [];
+      for (const r of recorded) sqlMs.push(await replay(raw, keys.chain, r));
+      for (const r of recorded)
+        for (const sql of r.statements)
+          if (!explained.has(shape(sql)))
+            explained.set(shape(sql), { probe: probe.label, sql, found: await explain(raw, sql) });
+      const api = stats(recorded.map((r) => r.ms));
+      const sql = stats(sqlMs);
+      const ormP50 = stats(recorded.map((r) => r.ormMs)).p50;
+      const statements = Math.round(
+        recorded.reduce((sum, r) => sum + r.statements.length, 0) / recorded.length,
+      );
+      results[probe.name] = {
+        apiP50: round(api.p50, 2),
+        apiP95: round(api.p95, 2),
+        sqlP50: round(sql.p50, 2),
+        sqlP95: round(sql.p95, 2),
+        ratioP95: round(api.p95 / sql.p95, 2),
+        ormP50: round(ormP50, 2),
+        statements,
+      };
+      if (probe.name.startsWith('search')) {
+        all.api.push(...recorded.map((r) => r.ms));
+        all.sql.push(...sqlMs);
+      }
+      rows.push(row(probe.label, results[probe.name] as Record<string, number>));
+      listings.push(`  ${probe.label} (${probe.path(samples[0] as Sample, 0)}):`);
+      for (const sql of recorded[0]?.statements ?? []) listings.push(`    ${shape(sql).slice(0, 150)}`);
+    }
+    const api = stats(all.api);
+    const sql = stats(all.sql);
+    results.search = {
+      apiP50: round(api.p50, 2),
+      apiP95: round(api.p95, 2),
+      sqlP50: round(sql.p50, 2),
+      sqlP95: round(sql.p95, 2),
+      ratioP95: round(api.p95 / sql.p95, 2),
+    };
+
+    print('');
+    print(
+      `${'request'.padEnd(22)}${['API p50', 'API p95', 'SQL p50', 'SQL p95', 'p95 ratio', 'in ORM p50', 'statements'].map((h) => h.padStart(11)).join('')}`,
+    );
+    for (const line of rows) print(line);
+    print(row('search (all kinds)', results.search));
+    print('(ms; SQL = the statements the request ran, incl. login check and audit append, on the bare');
+    print(' driver; in ORM = the part of the API time spent awaiting sequelize.query, the rest being HTTP,');
+    print(' routing, validation, crypto and JSON)');
+
+    print('');
+    print('The statements of one request of each kind, as sequelize ran them (literals as ?):');
+    for (const line of listings) print(line);
+    print('');
+    print('EXPLAIN of every statement shape the requests ran (big tables):');
+    const fullScans: string[] = [];
+    for (const { probe, sql: statement, found } of explained.values()) {
+      if (found.length === 0) continue;
+      print(`  [${probe}] ${shape(statement).slice(0, 140)}`);
+      for (const f of found) {
+        print(`      ${f.fail ? 'FULL SCAN' : 'ok'}  ${f.table}: ${f.how}`);
+        if (f.fail) fullScans.push(`${probe}: ${f.table} in ${shape(statement).slice(0, 200)}`);
+      }
+    }
+    print('');
+    for (const scan of fullScans) process.stderr.write(`full table scan: ${scan}\n`);
+    print(
+      JSON.stringify({
+        customers,
+        database,
+        samples: samples.length,
+        user,
+        customer360: results.customer360,
+        search: results.search,
+        searchByName: results.searchByName,
+        searchByNik: results.searchByNik,
+        searchByPhone: results.searchByPhone,
+        timeline: results.timeline,
+        explain: { statements: explained.size, fullScans: fullScans.length },
+      }),
+    );
+    return fullScans.length > 0 ? 1 : 0;
+  } finally {
+    await raw.close();
+    await platform?.close();
+    rmSync(engineDir, { recursive: true, force: true });
+    await fresh?.drop();
+  }
+}
+
+function row(label: string, r: Record<string, number>): string {
+  const cell = (v: number | undefined) => (v === undefined ? '' : v.toFixed(2)).padStart(11);
+  const ratio = `${r.ratioP95?.toFixed(2)}×`.padStart(11);
+  const statements = (r.statements === undefined ? '' : String(r.statements)).padStart(11);
+  return `${label.padEnd(22)}${cell(r.apiP50)}${cell(r.apiP95)}${cell(r.sqlP50)}${cell(r.sqlP95)}${ratio}${cell(r.ormP50)}${statements}`;
+}
+
+process.exitCode = await main();
