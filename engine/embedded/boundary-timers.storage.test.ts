@@ -32,7 +32,8 @@ const handling = bpmn(
 describe(`timer boundary events (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let p: TestPlatform;
   beforeAll(async () => {
-    p = await createPlatform();
+    // This suite activates user-task jobs itself, as a Zeebe client would.
+    p = await createPlatform({ without: ['tasks'] });
     await p.zeebe.deployResource({ name: 'handling.bpmn', process: Buffer.from(handling) });
   });
   afterAll(() => p.close());

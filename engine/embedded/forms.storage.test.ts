@@ -39,7 +39,8 @@ describe(`forms and linked user tasks (${process.env.TEST_DB ?? 'sqlite'})`, () 
   let p: TestPlatform;
   let store: EngineStore;
   beforeAll(async () => {
-    p = await createPlatform();
+    // This suite activates user-task jobs itself, as a Zeebe client would.
+    p = await createPlatform({ without: ['tasks'] });
     store = p.platform.engineStore as EngineStore;
   });
   afterAll(() => p.close());

@@ -7,7 +7,8 @@ const MODEL = new URL('../../tests/fixtures/bpmn/complaint-intake.bpmn', import.
 describe(`a model as Camunda Desktop Modeler writes it, run by SDK workers (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let p: TestPlatform;
   beforeAll(async () => {
-    p = await createPlatform();
+    // This suite activates user-task jobs itself, as a Zeebe client would.
+    p = await createPlatform({ without: ['tasks'] });
   });
   afterAll(() => p.close());
 

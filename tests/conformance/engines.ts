@@ -30,7 +30,8 @@ export interface EngineUnderTest {
 
 /** The embedded engine, in the whole platform on SQLite, with its clock pinned. */
 export async function embeddedEngine(): Promise<EngineUnderTest> {
-  const p = await createPlatform({ database: 'sqlite' });
+  // The engine alone, as a Zeebe client sees it: no tasks module taking user-task jobs first.
+  const p = await createPlatform({ database: 'sqlite', without: ['tasks'] });
   p.clock.pin(Date.parse('2027-01-04T02:00:00Z'));
   const settled = p.platform.engineSettled;
   if (!settled) throw new Error('the platform runs no embedded engine');

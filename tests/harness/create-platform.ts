@@ -1,6 +1,7 @@
 import { type ControlledClock, createZeebeClient, type ZeebeGrpcClient } from '../../engine/index.ts';
 import { type Config, loadConfig } from '../../modules/server/config.ts';
 import type { PlatformModule } from '../../modules/server/module.ts';
+import { MODULES } from '../../modules/server/modules.ts';
 import { type RunningPlatform, startPlatform } from '../../modules/server/platform.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import { createTestDatabases, type TestDatabaseKind, type TestDatabases } from './test-database.ts';
@@ -12,6 +13,11 @@ export interface PlatformOptions {
   database?: TestDatabaseKind;
   /** Replace the module list (to test the composition itself). */
   modules?: PlatformModule[];
+  /**
+   * Leave these modules out: suites that act as the engine's own clients (activating user-task
+   * jobs themselves) run without `tasks`, which would otherwise take those jobs first.
+   */
+  without?: string[];
   /** Run on these databases (shared with another platform) instead of fresh ones; they are not dropped. */
   databases?: TestDatabases;
   engineLease?: { ttlMs: number };
@@ -53,7 +59,9 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
     });
     const platform = await startPlatform(config, {
       hostname: '127.0.0.1',
-      modules: options.modules,
+      modules: options.without
+        ? (options.modules ?? MODULES).filter((module) => !options.without?.includes(module.name))
+        : options.modules,
       ...(options.engineLease ? { engineLease: options.engineLease } : {}),
     });
     const zeebe = createZeebeClient({
