@@ -30,6 +30,18 @@ export const PERMISSIONS = {
   'audit.read': ['compliance', 'admin'],
   /** Holidays and working hours of the business calendar. */
   'calendar.manage': ['admin'],
+  /** The task list: my tasks, my groups' and unassigned ones; claim, give back, complete. */
+  'tasks.work': ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance', 'marketing'],
+  /** See every open task and assign tasks to someone else. */
+  'tasks.assign': ['supervisor'],
+  /** Notification templates: create, change (every save a new version), archive, preview. */
+  'notifications.templates': ['admin', 'marketing'],
+  /** Messages sent to customers, their delivery, opens and clicks; dead letters; template history. */
+  'notifications.read': ['admin', 'supervisor', 'compliance', 'marketing'],
+  /** Send a service message to a customer in your scope (marketing goes through campaigns). */
+  'notifications.send': ['agent', 'supervisor'],
+  /** Send a dead letter again. */
+  'notifications.retry': ['admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

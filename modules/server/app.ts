@@ -36,6 +36,11 @@ export function createApp(
 
   app.use(requestId());
   app.use(requestLogger(logger));
+  // Tracking pixels and links are loaded from mail clients on other origins.
+  app.use('/api/notifications/track/*', async (c, next) => {
+    await next();
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  });
   app.use(secureHeaders());
   app.use(
     bodyLimit({

@@ -181,4 +181,52 @@ describe('loadConfig', () => {
       zeebeRestAddress: 'http://zeebe:8080',
     });
   });
+
+  it('given no notification variables, sends through a local mail catcher with demo defaults', () => {
+    expect(loadConfig({ PORT: '3100' }).notifications).toEqual({
+      smtpUrl: 'smtp://127.0.0.1:1025',
+      from: 'Bank Demo Medan <notifikasi@bank.example>',
+      smsWebhookUrl: undefined,
+      whatsappWebhookUrl: undefined,
+      webhookSecret: 'demo webhook secret: never for real providers',
+      publicUrl: 'http://localhost:3100',
+      maxAttempts: 5,
+      retrySeconds: 60,
+    });
+    expect(loadConfig({ PUBLIC_URL: 'https://crm.bank.example/' }).notifications.publicUrl).toBe(
+      'https://crm.bank.example',
+    );
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail:25', 'expected smtp://host:port'],
+    ['NOTIFY_FROM', 'bank', 'expected an e-mail address'],
+    ['SMS_WEBHOOK_URL', 'sms-gateway', 'expected an http(s) URL'],
+    ['WHATSAPP_WEBHOOK_URL', 'ftp://wa', 'expected an http(s) URL'],
+    ['PUBLIC_URL', 'crm.bank.example', 'expected an http(s) URL'],
+    ['NOTIFY_MAX_ATTEMPTS', '0', 'expected a whole number from 1 to 20'],
+    ['NOTIFY_RETRY_SECONDS', 'soon', 'expected a whole number from 1 to 86400'],
+  ])('given %s=%s, refuses to start naming the variable', (variable, value, expected) => {
+    const problems = problemsOf({ [variable]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.variable).toBe(variable);
+    expect(problems[0]?.message).toContain(expected);
+  });
+
+  it('given DEMO=false and a webhook URL, requires a long WEBHOOK_SECRET and never echoes it', () => {
+    const production = {
+      DEMO: 'false',
+      ADMIN_PASSWORD: 'a-long-admin-password',
+      TOKEN_SECRET: 'x'.repeat(40),
+      DATA_KEY,
+    };
+    expect(loadConfig(production).notifications.webhookSecret).toBeUndefined();
+    const missing = problemsOf({ ...production, SMS_WEBHOOK_URL: 'https://sms.example/send' });
+    expect(missing).toEqual([
+      { variable: 'WEBHOOK_SECRET', message: 'is required when DEMO=false and SMS_WEBHOOK_URL is set' },
+    ]);
+    const short = problemsOf({ WEBHOOK_SECRET: 'tiny-secret' });
+    expect(short[0]?.variable).toBe('WEBHOOK_SECRET');
+    expect(JSON.stringify(short)).not.toContain('tiny-secret');
+  });
 });

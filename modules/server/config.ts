@@ -22,6 +22,26 @@ export interface Config {
   dataKey: Buffer;
   database: DatabaseTarget;
   engine: EngineConfig;
+  notifications: NotificationsConfig;
+}
+
+/** The notifications module's channels and outbox (modules/notifications). */
+export interface NotificationsConfig {
+  /** SMTP relay for e-mail: smtp://host:port (STARTTLS when offered) or smtps://user:password@host:465. */
+  smtpUrl: string;
+  /** The From of every e-mail. */
+  from: string;
+  /** Where SMS and WhatsApp messages are POSTed (signed JSON); unset: logged only in demo mode. */
+  smsWebhookUrl: string | undefined;
+  whatsappWebhookUrl: string | undefined;
+  /** HMAC key of outgoing webhook requests and of the providers' delivery callbacks. */
+  webhookSecret: string | undefined;
+  /** The platform's address as customers reach it: tracking pixels and links point here. */
+  publicUrl: string;
+  /** Attempts before a message becomes a dead letter. */
+  maxAttempts: number;
+  /** Wait before the first retry; it doubles with every further attempt. */
+  retrySeconds: number;
 }
 
 export interface EngineConfig {
@@ -85,6 +105,16 @@ const hostPort = z
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
+function wholeNumber(min: number, max: number) {
+  const message = `expected a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+}
+
 const env = z.object({
   NODE_ENV: oneOf(['development', 'test', 'production']).default('development'),
   PORT: portNumber.default(3000),
@@ -110,6 +140,23 @@ const env = z.object({
   CAMUNDA_AUTH_STRATEGY: oneOf(['NONE', 'OAUTH', 'BEARER', 'BASIC']).optional(),
   CAMUNDA_OAUTH_URL: httpUrl.optional(),
   CAMUNDA_SECURE_CONNECTION: z.string().pipe(bool).optional(),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'expected smtp://host:port or smtps://user:password@host:465' })
+    .default('smtp://127.0.0.1:1025'),
+  NOTIFY_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:[^<>@]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'expected an e-mail address, optionally with a name: Bank <notifikasi@bank.example>',
+    )
+    .default('Bank Demo Medan <notifikasi@bank.example>'),
+  SMS_WEBHOOK_URL: httpUrl.optional(),
+  WHATSAPP_WEBHOOK_URL: httpUrl.optional(),
+  WEBHOOK_SECRET: z.string().optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  NOTIFY_MAX_ATTEMPTS: wholeNumber(1, 20).default(5),
+  NOTIFY_RETRY_SECONDS: wholeNumber(1, 86_400).default(60),
 });
 
 /** The SDK's authentication variables the platform passes through in Zeebe mode (README). */
@@ -221,6 +268,18 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
           variable: needed,
           message: `is required when CAMUNDA_AUTH_STRATEGY=${e.CAMUNDA_AUTH_STRATEGY}`,
         });
+  const webhookSet = (['SMS_WEBHOOK_URL', 'WHATSAPP_WEBHOOK_URL'] as const).find((name) => e[name]);
+  if (!demo && !e.WEBHOOK_SECRET && webhookSet)
+    problems.push({
+      variable: 'WEBHOOK_SECRET',
+      message: `is required when DEMO=false and ${webhookSet} is set`,
+    });
+  if (e.WEBHOOK_SECRET && e.WEBHOOK_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push({
+      variable: 'WEBHOOK_SECRET',
+      message: `must be at least ${MIN_SECRET_LENGTH} characters`,
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -247,6 +306,17 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       clockControlled: e.ZEEBE_CLOCK_CONTROLLED,
       camundaAuth: e.ENGINE === 'zeebe' ? camundaAuth : {},
     },
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      from: e.NOTIFY_FROM,
+      smsWebhookUrl: e.SMS_WEBHOOK_URL,
+      whatsappWebhookUrl: e.WHATSAPP_WEBHOOK_URL,
+      // Demo mode signs with a fixed, public secret so a demo provider can be set up once.
+      webhookSecret: e.WEBHOOK_SECRET ?? (demo ? 'demo webhook secret: never for real providers' : undefined),
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retrySeconds: e.NOTIFY_RETRY_SECONDS,
+    },
   };
 }
 
@@ -264,6 +334,7 @@ const SECRETS = new Set([
   'ZEEBE_CLIENT_SECRET',
   'CAMUNDA_OAUTH_TOKEN',
   'CAMUNDA_BASIC_AUTH_PASSWORD',
+  'WEBHOOK_SECRET',
 ]);
 
 /** A value as it may be shown: credentials in URLs hidden, long values cut. */

@@ -2,6 +2,8 @@ import { auditModule } from '../audit/index.ts';
 import { calendarModule } from '../calendar/index.ts';
 import { customersModule } from '../customers/index.ts';
 import { identityModule } from '../identity/index.ts';
+import { notificationsModule } from '../notifications/index.ts';
+import { tasksModule } from '../tasks/index.ts';
 import type { PlatformModule } from './module.ts';
 import { checkDatabaseMode } from './platform-state.ts';
 
@@ -21,4 +23,6 @@ export const MODULES: PlatformModule[] = [
   identityModule,
   calendarModule,
   customersModule,
+  notificationsModule,
+  tasksModule,
 ];

@@ -19,6 +19,16 @@ const ALL = Object.keys(USERS) as Role[];
 const READ_CUSTOMERS: Role[] = ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'];
 const WRITE_CUSTOMERS: Role[] = ['agent', 'supervisor', 'relationship-manager'];
 const PROCESSES: Role[] = ['admin', 'process-owner', 'supervisor', 'compliance'];
+const TEMPLATES: Role[] = ['admin', 'marketing'];
+const READ_NOTIFICATIONS: Role[] = ['admin', 'supervisor', 'compliance', 'marketing'];
+const WORK_TASKS: Role[] = [
+  'agent',
+  'supervisor',
+  'backoffice',
+  'relationship-manager',
+  'compliance',
+  'marketing',
+];
 
 /**
  * Who may call each route, written out here independently of the permission table the code
@@ -61,6 +71,33 @@ const EXPECTED: Record<string, 'public' | 'login' | Role[]> = {
   'POST /api/customers/{id}/unmask': ['supervisor', 'compliance'],
   'GET /api/customers/{id}/export': ['compliance'],
   'POST /api/customers/retention': ['compliance'],
+  'GET /api/notifications/templates': 'login',
+  'POST /api/notifications/templates': TEMPLATES,
+  'GET /api/notifications/templates/{templateKey}/{channel}': 'login',
+  'PUT /api/notifications/templates/{templateKey}/{channel}': TEMPLATES,
+  'DELETE /api/notifications/templates/{templateKey}/{channel}': TEMPLATES,
+  'GET /api/notifications/templates/{templateKey}/{channel}/versions': READ_NOTIFICATIONS,
+  'POST /api/notifications/templates/{templateKey}/{channel}/preview': TEMPLATES,
+  'POST /api/notifications/messages': ['agent', 'supervisor'],
+  'GET /api/notifications/messages': READ_NOTIFICATIONS,
+  'GET /api/notifications/messages/{id}': READ_NOTIFICATIONS,
+  'POST /api/notifications/messages/{id}/retry': ['admin', 'supervisor'],
+  'GET /api/notifications/dead-letters': READ_NOTIFICATIONS,
+  'GET /api/notifications/stats': READ_NOTIFICATIONS,
+  // Providers' delivery callbacks (HMAC-signed) and the tracking pixel and links in e-mails.
+  'POST /api/notifications/webhooks/{channel}': 'public',
+  'GET /api/notifications/track/{token}/open': 'public',
+  'GET /api/notifications/track/{token}/click/{link}': 'public',
+  'GET /api/tasks/mine': WORK_TASKS,
+  'GET /api/tasks/groups': WORK_TASKS,
+  'GET /api/tasks/unassigned': WORK_TASKS,
+  'GET /api/tasks': ['supervisor'],
+  'GET /api/tasks/{key}': WORK_TASKS,
+  'GET /api/tasks/{key}/form': WORK_TASKS,
+  'POST /api/tasks/{key}/claim': WORK_TASKS,
+  'POST /api/tasks/{key}/unclaim': WORK_TASKS,
+  'POST /api/tasks/{key}/assign': ['supervisor'],
+  'POST /api/tasks/{key}/complete': WORK_TASKS,
   // The engine's read API (Camunda's paths; not in /api/openapi.json).
   'POST /v2/process-definitions/search': PROCESSES,
   'POST /v2/process-instances/search': PROCESSES,

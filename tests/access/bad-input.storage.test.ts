@@ -32,6 +32,12 @@ const USER_FOR: Record<string, string> = {
   'customers.assign': 'supervisor1',
   'customers.unmask': 'supervisor1',
   'customers.privacy': 'compliance1',
+  'notifications.templates': 'marketing1',
+  'notifications.read': 'compliance1',
+  'notifications.send': 'agent1',
+  'notifications.retry': 'supervisor1',
+  'tasks.work': 'agent1',
+  'tasks.assign': 'supervisor1',
 };
 
 /** A value of the wrong type (or out of its set) for a schema. */

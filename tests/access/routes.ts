@@ -4,5 +4,7 @@ export function concretePath(template: string, customerId: string): string {
     .replace('{id}', customerId)
     .replace('{username}', 'agent2')
     .replace('{code}', 'PMS-KC')
-    .replace('{date}', '2026-12-25');
+    .replace('{date}', '2026-12-25')
+    .replace('{templateKey}', 'case.resolved')
+    .replace('{channel}', 'email');
 }
