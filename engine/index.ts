@@ -8,6 +8,7 @@ export {
 } from './client.ts';
 export { type Clock, ControlledClock } from './clock.ts';
 export { type EmbeddedEngine, type EmbeddedEngineOptions, startEmbeddedEngine } from './embedded/engine.ts';
+export { type FormRow, readForm } from './embedded/store/forms.ts';
 export type { EngineStorage, EngineStore } from './embedded/store/store.ts';
 export { createClockHandler } from './gateway/clock-handler.ts';
 export { createReadApiHandler } from './gateway/v2-read.ts';

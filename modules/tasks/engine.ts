@@ -2,6 +2,7 @@ import {
   createCamundaAuthHeaders,
   createReadApiHandler,
   type EngineStore,
+  readForm,
   type ZeebeGrpcClient,
 } from '../../engine/index.ts';
 import type { ModuleContext } from '../server/module.ts';
@@ -184,15 +185,9 @@ export class TaskEngine {
       return schema && { formKey, formId: id, version: null, schema };
     }
     if (!/^\d{1,19}$/.test(formKey) || !this.store) return undefined;
-    // The engine's own readForm (engine/embedded/store/forms.ts) is not on its public entry yet.
-    const [row] = await this.store.transaction((tx) =>
-      tx.all<{ form_id: string; version: unknown; resource: string }>(
-        'SELECT form_id, version, resource FROM engine_forms WHERE form_key = ?',
-        [formKey],
-      ),
-    );
+    const row = await readForm(this.store, { formKey });
     const schema = row && parseSchema(row.resource);
-    return schema && { formKey, formId: row.form_id, version: Number(row.version), schema };
+    return schema && { formKey, formId: row.formId, version: row.version, schema };
   }
 
   private async fetchDefinition(key: string): Promise<ParsedDefinition | undefined> {
