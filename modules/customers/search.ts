@@ -17,8 +17,9 @@ export function searchKind(q: string): SearchBy {
 
 /**
  * Customer search, every path on an index: exact matches through the blind indexes of NIK,
- * phone, e-mail and account number; names by word prefix through customer_name_words, in
- * index order so the first page is found without sorting the whole match.
+ * phone, e-mail and account number; names by word prefixes (any order): within a portfolio
+ * on its own index, on MySQL/MariaDB through the full-text index of names, on SQLite through
+ * customer_name_words in index order.
  */
 export async function searchCustomers(
   service: CustomerService,
@@ -70,26 +71,50 @@ export async function searchCustomers(
     };
   const words = nameWords(q);
   if (words.length === 0) return { by, rows: [] };
-  // The longest word narrows best; the others must prefix some word of the same name.
-  const [lead, ...rest] = [...words].sort((a, b) => b.length - a.length) as [string, ...string[]];
-  const others = rest.map(
-    (_, i) =>
-      `AND EXISTS (SELECT 1 FROM customer_name_words o WHERE o.customer_id = c.id AND o.word >= :lo${i} AND o.word < :hi${i})`,
+  const prefixes = (alias: string) =>
+    words.map(
+      (_, i) =>
+        `EXISTS (SELECT 1 FROM customer_name_words ${alias}${i} WHERE ${alias}${i}.customer_id = c.id AND ${alias}${i}.word >= :lo${i} AND ${alias}${i}.word < :hi${i})`,
+    );
+  const bounds = Object.fromEntries(
+    words.flatMap((word, i) => [
+      [`lo${i}`, word],
+      [`hi${i}`, upperBound(word)],
+    ]),
   );
+  // A portfolio is small: walk it on its index and check the words of each name.
+  if (viewer.scope.kind === 'portfolio')
+    return {
+      by,
+      rows: await select(
+        `SELECT c.* FROM customers c WHERE ${live} AND ${prefixes('o').join(' AND ')}
+         ORDER BY c.full_name LIMIT :limit`,
+        bounds,
+      ),
+    };
+  // MySQL/MariaDB: the full-text index finds names holding every word prefix at once. It
+  // holds no word under three letters (innodb_ft_min_token_size): "Ni", "Br" are checked in the
+  // word table, and a query of only such words takes the word-table path below.
+  const indexed = words.filter((word) => word.length >= 3);
+  if (sequelize.getDialect() !== 'sqlite' && indexed.length > 0) {
+    const short = words.flatMap((word, i) => (word.length < 3 ? [prefixes('o')[i]] : []));
+    return {
+      by,
+      rows: await select(
+        `SELECT c.* FROM customers c
+         WHERE MATCH(c.full_name) AGAINST(:terms IN BOOLEAN MODE) AND ${live}
+         ${short.map((condition) => `AND ${condition}`).join(' ')} LIMIT :limit`,
+        { ...bounds, terms: indexed.map((word) => `+${word}*`).join(' ') },
+      ),
+    };
+  }
+  // The word table: the longest word's prefix range drives; the other words must prefix a word too.
+  const lead = words.reduce((a, b) => (b.length > a.length ? b : a));
   const rows = await select(
     `SELECT c.* FROM customer_name_words w JOIN customers c ON c.id = w.customer_id
-     WHERE w.word >= :lo AND w.word < :hi AND ${live} ${others.join(' ')}
+     WHERE w.word >= :lead AND w.word < :leadEnd AND ${live} AND ${prefixes('o').join(' AND ')}
      ORDER BY w.word, w.customer_id LIMIT :limit`,
-    {
-      lo: lead,
-      hi: upperBound(lead),
-      ...Object.fromEntries(
-        rest.flatMap((word, i) => [
-          [`lo${i}`, word],
-          [`hi${i}`, upperBound(word)],
-        ]),
-      ),
-    },
+    { ...bounds, lead, leadEnd: upperBound(lead) },
   );
   // A name with two words sharing the prefix (SITI SITORUS for "sit") comes once.
   const seen = new Set<string>();
