@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import type { Transaction } from 'sequelize';
 import type { Clock } from '../../engine/index.ts';
 import { seal } from '../audit/keys.ts';
 import type { BusinessCalendar } from '../calendar/index.ts';
@@ -239,11 +240,36 @@ export class Dispatcher {
   }
 
   async #end(row: MessageRow, changes: Record<string, unknown>, kind: string, detail: string): Promise<void> {
-    const done = await this.deps.service.outbox.finish(row.id, this.#owner, changes, {
-      at: this.deps.clock.now(),
-      kind,
-      detail,
-    });
+    const at = this.deps.clock.now();
+    const sequelize = this.deps.service.customers.sequelize;
+    // A message that went out is a touch on the customer's timeline (Customer 360).
+    const onTimeline =
+      kind === 'sent' || kind === 'delivered'
+        ? async (transaction: Transaction) => {
+            await sequelize.query(
+              `INSERT INTO customer_interactions (customer_id, at, channel, kind, summary, ref_type, ref_id, actor)
+               VALUES (:customerId, :at, :channel, :kind, :summary, 'notification', :id, 'system')`,
+              {
+                replacements: {
+                  customerId: row.customer_id,
+                  at,
+                  channel: row.channel,
+                  kind: row.purpose === 'marketing' ? 'campaign' : 'message',
+                  summary: `${row.purpose === 'marketing' ? 'Penawaran' : 'Notifikasi'} "${row.template_key}" terkirim via ${row.channel}`,
+                  id: row.id,
+                },
+                transaction,
+              },
+            );
+          }
+        : undefined;
+    const done = await this.deps.service.outbox.finish(
+      row.id,
+      this.#owner,
+      changes,
+      { at, kind, detail },
+      onTimeline,
+    );
     if (!done) this.deps.logger.warn({ notificationId: row.id }, 'notification lease lost during an attempt');
   }
 }

@@ -64,6 +64,18 @@ describe(`notifications by e-mail through a real SMTP server (${process.env.TEST
     // SMTP accepted it: for e-mail that is the delivery the platform can see.
     const after = await statusOf(p, firstId, 'delivered');
     expect(after).toMatchObject({ attempts: 1, templateVersion: 1, subject: mail.subject });
+    // It is a touch on the customer's timeline.
+    const timeline = await p
+      .as('agent1')
+      .get<{ items: { kind: string; channel: string; refType: string; refId: string }[] }>(
+        `/api/customers/${customerId}/timeline`,
+      );
+    expect(timeline.body.items[0]).toMatchObject({
+      kind: 'message',
+      channel: 'email',
+      refType: 'notification',
+      refId: firstId,
+    });
   });
 
   it('the recipient is masked for a supervisor and in clear for compliance; reading it is audited', async () => {

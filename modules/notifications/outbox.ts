@@ -93,6 +93,7 @@ export class Outbox {
     owner: string,
     changes: Record<string, unknown>,
     event: { at: number; kind: string; detail?: string | null },
+    alsoWrite?: (transaction: Transaction) => Promise<void>,
   ): Promise<boolean> {
     const sets = Object.keys(changes).map((column) => `${column} = :${column}`);
     return this.sequelize.transaction(async (transaction) => {
@@ -103,6 +104,7 @@ export class Outbox {
       );
       if (updated !== 1) return false;
       await this.event(id, event, transaction);
+      await alsoWrite?.(transaction);
       return true;
     });
   }
