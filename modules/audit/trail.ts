@@ -93,6 +93,10 @@ export class AuditTrail implements AuditLog {
    */
   async record(event: AuditEvent, transaction?: Transaction, subjectKey?: Buffer): Promise<void> {
     if (transaction) return this.append(event, transaction, subjectKey);
+    // Without a customer key to look up, every statement of the append is on the fast path,
+    // and so can its transaction be (the views of Customer 360 and searches: every request).
+    if (!event.customerId || !event.details || subjectKey)
+      return sqlOf(this.sequelize).transaction((t) => this.append(event, t, subjectKey));
     await this.sequelize.transaction((t) => this.append(event, t, subjectKey));
   }
 

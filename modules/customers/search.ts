@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { sqlOf } from '../server/sql.ts';
 import type { CustomerRow } from './model.ts';
 import { scopeCondition, type Viewer } from './scope.ts';
 import type { CustomerService } from './service.ts';
@@ -31,10 +31,7 @@ export async function searchCustomers(
   const scope = scopeCondition(viewer.scope);
   const { cipher, sequelize } = service;
   const select = (sql: string, replacements: Record<string, unknown>) =>
-    sequelize.query<CustomerRow>(sql, {
-      replacements: { ...replacements, ...scope.replacements, limit },
-      type: QueryTypes.SELECT,
-    });
+    sqlOf(sequelize).rows<CustomerRow>(sql, { ...replacements, ...scope.replacements, limit });
   const live = `c.erased_at IS NULL AND ${scope.sql}`;
   if (by === 'cif')
     return {

@@ -15,6 +15,12 @@ export interface Sql {
     params?: Record<string, unknown>,
     transaction?: Transaction,
   ): Promise<{ affected: number }>;
+  /**
+   * MySQL/MariaDB: a short transaction on one pool connection whose statements all go through
+   * this layer (its handle serves only `rows` and `run`); SQLite: sequelize's transaction, which
+   * this process serialises (database.ts).
+   */
+  transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
 }
 
 interface Compiled {
@@ -144,7 +150,29 @@ export function sqlOf(sequelize: Sequelize): Sql {
         }),
     );
   };
+  const direct = (connection: unknown, statement: string) =>
+    new Promise<void>((resolve, reject) => {
+      log(statement, []);
+      (connection as MysqlConnection).query(statement, [], (error) => (error ? reject(error) : resolve()));
+    });
   const sql: Sql = {
+    transaction: async <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => {
+      if (sqlite) return sequelize.transaction(work);
+      const connection = await manager.getConnection({ type: 'write' });
+      try {
+        await direct(connection, 'START TRANSACTION');
+        try {
+          const result = await work({ connection } as unknown as Transaction);
+          await direct(connection, 'COMMIT');
+          return result;
+        } catch (error) {
+          await direct(connection, 'ROLLBACK');
+          throw error;
+        }
+      } finally {
+        manager.releaseConnection(connection);
+      }
+    },
     rows: async <T>(statement: string, params: Record<string, unknown> = {}, transaction?: Transaction) =>
       (await execute(statement, params, transaction, false)).rows as T[],
     run: async (statement: string, params: Record<string, unknown> = {}, transaction?: Transaction) => ({
