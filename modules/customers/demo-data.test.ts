@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type DemoDataOptions, demoCustomer, demoCustomers, permute, REGIONS } from './demo-data.ts';
+import { type DemoDataOptions, demoCustomer, demoCustomers } from './demo-data.ts';
+import { permute } from './demo-random.ts';
+import { REGIONS } from './demo-vocabulary.ts';
 import { NewCustomerBody } from './schema.ts';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES, INTERACTION_CHANNELS } from './vocabulary.ts';
 

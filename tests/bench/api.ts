@@ -15,18 +15,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
-import mysql from 'mysql2/promise';
-import sqlite3 from 'sqlite3';
-import { linkHash } from '../../modules/audit/chain.ts';
-import { deriveDataKeys, seal, unseal } from '../../modules/audit/keys.ts';
-import { type Dialect, literal } from '../../modules/customers/bulk-load.ts';
+import { deriveDataKeys, unseal } from '../../modules/audit/keys.ts';
 import { type CustomerRow, FieldCipher } from '../../modules/customers/model.ts';
 import { loadConfig } from '../../modules/server/config.ts';
-import { type DatabaseTarget, parseDatabaseUrl } from '../../modules/server/database-url.ts';
+import { parseDatabaseUrl } from '../../modules/server/database-url.ts';
 import { createPlatform, type TestPlatform } from '../harness/create-platform.ts';
 import { ROOT } from '../harness/processes.ts';
 import { createTestDatabases, type TestDatabases } from '../harness/test-database.ts';
+import { type Get, loggedInGet } from './api-client.ts';
+import { explain, openRaw, type Raw, replay, shape } from './api-sql.ts';
 import { percentile, print, round } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -40,55 +37,6 @@ const { values: args } = parseArgs({
   },
 });
 const SAMPLES = Number(args.samples);
-const BIG_TABLES = [
-  'customers',
-  'customer_products',
-  'customer_name_words',
-  'customer_interactions',
-  'customer_consents',
-  'customer_consent_state',
-  'audit_entries',
-  'audit_subject_keys',
-];
-
-/** The bare driver the SQL is replayed on: mysql2, or sqlite3 (the library sequelize uses here). */
-interface Raw {
-  dialect: Dialect;
-  run(sql: string): Promise<Record<string, unknown>[]>;
-  close(): Promise<void>;
-}
-
-async function openRaw(target: DatabaseTarget): Promise<Raw> {
-  if (target.dialect === 'mysql') {
-    const { host, port, user, password, database } = target;
-    const conn = await mysql.createConnection({
-      host,
-      port,
-      user,
-      password,
-      database,
-      timezone: '+00:00',
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-    });
-    return {
-      dialect: 'mysql',
-      run: async (sql) => (await conn.query(sql))[0] as Record<string, unknown>[],
-      close: () => conn.end(),
-    };
-  }
-  const db = new sqlite3.Database(target.storage);
-  db.configure('busyTimeout', 10_000);
-  return {
-    dialect: 'sqlite',
-    run: (sql) =>
-      new Promise((resolve, reject) =>
-        db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows as Record<string, unknown>[]))),
-      ),
-    close: () => new Promise((resolve) => db.close(() => resolve())),
-  };
-}
-
 /** --seed N: a fresh database, seeded by the seed command (its progress bar shows here). */
 async function seededDatabase(count: number): Promise<TestDatabases> {
   const kind = args.database === 'sqlite' ? 'sqlite' : 'mariadb';
@@ -220,51 +168,6 @@ interface Recorded {
   audit: ReturnType<Probe['audit']>;
 }
 
-type Get = (path: string) => Promise<{ status: number; body: unknown; ms: number }>;
-
-/**
- * The client's side of a GET, run in a worker thread: one kept-alive node:http connection,
- * timing each request on its own clock. A browser is not in the server's process; a client
- * in it would add its own event-loop turns and garbage collection to every measurement.
- */
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { Agent, request } = require('node:http');
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-parentPort.on('message', (path) => {
-  const started = performance.now();
-  const req = request({ hostname: workerData.hostname, port: workerData.port, path, agent, headers: workerData.headers }, (res) => {
-    const chunks = [];
-    res.on('data', (chunk) => chunks.push(chunk));
-    res.on('end', () => parentPort.postMessage({ ms: performance.now() - started, status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-  });
-  req.on('error', (error) => parentPort.postMessage({ ms: 0, status: 0, body: JSON.stringify({ error: String(error) }) }));
-  req.end();
-});
-`;
-
-/** A GET by a user logged in once (logins are rate limited), from the client worker. */
-async function loggedInGet(platform: TestPlatform, username: string): Promise<Get> {
-  const login = await platform.anonymous.post<{ token: string }>('/api/auth/login', {
-    username,
-    password: platform.config.demoPassword,
-  });
-  if (login.status !== 200) throw new Error(`login of ${username} answered ${login.status}`);
-  const { hostname, port } = new URL(platform.platform.url);
-  const worker = new Worker(CLIENT, {
-    eval: true,
-    workerData: { hostname, port, headers: { authorization: `Bearer ${login.body.token}` } },
-  });
-  worker.unref();
-  return (path) =>
-    new Promise((resolve) => {
-      worker.once('message', (answer: { ms: number; status: number; body: string }) =>
-        resolve({ status: answer.status, body: JSON.parse(answer.body), ms: answer.ms }),
-      );
-      worker.postMessage(path);
-    });
-}
-
 /** What the request under measurement ran: its statements, and the time spent awaiting sequelize. */
 interface Capture {
   statements: string[] | null;
@@ -289,99 +192,6 @@ async function measureApi(get: Get, capture: Capture, probe: Probe, samples: Sam
   }
   return recorded;
 }
-
-/**
- * Replays a request's statements on the bare driver. The audit append is the service's own
- * statements with fresh values (the next sequence number, a valid link of the chain, details
- * sealed for the customer), so the chain stays intact; everything else runs verbatim.
- */
-async function replay(raw: Raw, chainKey: Buffer, r: Recorded): Promise<number> {
-  const started = performance.now();
-  let head: { seq: number; hash: string } | undefined;
-  let entry: { sql: string; seq: number; hash: string } | undefined;
-  for (const sql of r.statements) {
-    if (/^INSERT INTO audit_entries/.test(sql)) {
-      entry = auditInsert(raw.dialect, chainKey, head, r);
-      await raw.run(entry.sql);
-    } else if (/^UPDATE audit_head/.test(sql)) {
-      await raw.run(`UPDATE audit_head SET seq = ${entry?.seq} , hash = '${entry?.hash}' WHERE id = 1`);
-    } else {
-      const rows = await raw.run(sql);
-      if (/^SELECT seq, hash FROM audit_head/.test(sql))
-        head = { seq: Number(rows[0]?.seq), hash: String(rows[0]?.hash) };
-    }
-  }
-  return performance.now() - started;
-}
-
-function auditInsert(
-  dialect: Dialect,
-  chainKey: Buffer,
-  head: { seq: number; hash: string } | undefined,
-  r: Recorded,
-): { sql: string; seq: number; hash: string } {
-  if (!head) throw new Error('the audit insert came before the head was read');
-  const seq = head.seq + 1;
-  const json = JSON.stringify(r.audit.details);
-  const fields = {
-    seq,
-    at: Date.now(),
-    actor: 'bench-raw-sql',
-    source: null,
-    action: r.audit.action,
-    entityType: 'customer',
-    entityId: r.audit.entityId,
-    subjectId: r.audit.subject?.id ?? null,
-    details: r.audit.subject ? seal(r.audit.subject.key, json, `audit:${seq}`) : json,
-  };
-  const hash = linkHash(chainKey, head.hash, fields);
-  const q = (v: string | number | null) => literal(dialect, v);
-  return {
-    seq,
-    hash,
-    sql: `INSERT INTO audit_entries (seq, at, actor, source, action, entity_type, entity_id, subject_id, details, prev_hash, hash)
-       VALUES (${seq}, ${fields.at}, ${q(fields.actor)}, NULL, ${q(fields.action)}, 'customer', ${q(fields.entityId)}, ${q(fields.subjectId)}, ${q(fields.details)}, ${q(head.hash)}, ${q(hash)})`,
-  };
-}
-
-/** Where a statement reads a big table without an index; `warn` for a full index scan. */
-async function explain(raw: Raw, sql: string): Promise<{ table: string; how: string; fail: boolean }[]> {
-  if (!/^\s*(SELECT|UPDATE|DELETE)/i.test(sql)) return [];
-  const aliases = new Map<string, string>();
-  for (const m of sql.matchAll(/\b(?:FROM|JOIN|UPDATE)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?/gi)) {
-    const table = (m[1] as string).toLowerCase();
-    aliases.set(table, table);
-    const alias = m[2]?.toLowerCase();
-    if (alias && !/^(where|on|join|left|inner|order|limit|set|union|group)$/.test(alias))
-      aliases.set(alias, table);
-  }
-  const found: { table: string; how: string; fail: boolean }[] = [];
-  if (raw.dialect === 'mysql') {
-    for (const row of await raw.run(`EXPLAIN ${sql}`)) {
-      const table = aliases.get(String(row.table).toLowerCase()) ?? String(row.table);
-      if (!BIG_TABLES.includes(table)) continue;
-      const how = `${row.type}${row.key ? ` on ${row.key}` : ''}, ~${row.rows} rows${row.Extra ? ` (${row.Extra})` : ''}`;
-      found.push({ table, how, fail: row.type === 'ALL' });
-    }
-  } else {
-    for (const row of await raw.run(`EXPLAIN QUERY PLAN ${sql}`)) {
-      const detail = String(row.detail);
-      const m = /^(SCAN|SEARCH) (\w+)/.exec(detail);
-      const table = m ? (aliases.get((m[2] as string).toLowerCase()) ?? m[2]) : undefined;
-      if (!table || !BIG_TABLES.includes(table)) continue;
-      found.push({ table, how: detail, fail: m?.[1] === 'SCAN' && !/USING (COVERING )?INDEX/.test(detail) });
-    }
-  }
-  return found;
-}
-
-/** A statement's shape: its literals replaced, to EXPLAIN each kind of statement once. */
-const shape = (sql: string) =>
-  sql
-    .replace(/'(?:[^']|'')*'/g, '?')
-    .replace(/\b\d+\b/g, '?')
-    .replace(/\s+/g, ' ')
-    .replace(/IN \((?:\?, )*\?\)/g, 'IN (?…)');
 
 const stats = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
