@@ -21,15 +21,7 @@ interface EntryRow {
 }
 
 /** An entry as readers get it: details decrypted, or `erased` once the subject's key is gone. */
-export interface AuditEntry {
-  seq: number;
-  at: number;
-  actor: string;
-  source: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  subjectId: string | null;
+export interface AuditEntry extends Omit<ChainedFields, 'details'> {
   details: Record<string, unknown> | null;
   erased: boolean;
 }

@@ -2,6 +2,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { sqlOf } from '../server/sql.ts';
 import type { Viewer } from './scope.ts';
 import type { CustomerService } from './service.ts';
+import { writeInteraction } from './timeline.ts';
 
 export interface ConsentState {
   channel: string;
@@ -98,16 +99,17 @@ export async function recordConsent(
        VALUES (:customerId, :channel, :purpose, :granted, :now) ${upsert}`,
       { replacements, transaction },
     );
-    await sequelize.query(
-      `INSERT INTO customer_interactions (customer_id, at, channel, kind, summary, actor)
-       VALUES (:customerId, :now, 'system', 'consent', :summary, :actor)`,
+    await writeInteraction(
+      sequelize,
       {
-        replacements: {
-          ...replacements,
-          summary: `${input.granted ? 'Persetujuan diberikan' : 'Persetujuan dicabut'}: ${input.purpose} via ${input.channel} (${input.source})`,
-        },
-        transaction,
+        customerId,
+        at: now,
+        channel: 'system',
+        kind: 'consent',
+        summary: `${input.granted ? 'Persetujuan diberikan' : 'Persetujuan dicabut'}: ${input.purpose} via ${input.channel} (${input.source})`,
+        actor: viewer.username,
       },
+      transaction,
     );
     await deps.audit.record(
       {

@@ -6,6 +6,7 @@ import { CustomerService } from './service.ts';
 export { currentConsents } from './consents.ts';
 export type { Customer } from './model.ts';
 export { CustomerService } from './service.ts';
+export { writeInteraction } from './timeline.ts';
 
 /**
  * customers (Customer 360): profile, branch and relationship manager, products, consents with

@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { sqlOf } from '../server/sql.ts';
 import type { Viewer } from './scope.ts';
 import type { CustomerService } from './service.ts';
@@ -59,6 +59,31 @@ export async function timelinePage(
   return { items, nextBefore: items.length === limit && last ? `${last.at}.${last.id}` : null };
 }
 
+/** One entry on a customer's timeline, as every module that touches the customer writes it. */
+export interface TimelineEntry {
+  customerId: string;
+  at: number;
+  channel: string;
+  kind: string;
+  summary: string;
+  refType?: string | null;
+  refId?: string | null;
+  actor: string;
+}
+
+/** Writes a timeline entry in the caller's transaction (interactions, consents, messages sent). */
+export async function writeInteraction(
+  sequelize: Sequelize,
+  entry: TimelineEntry,
+  transaction?: Transaction,
+) {
+  await sequelize.query(
+    `INSERT INTO customer_interactions (customer_id, at, channel, kind, summary, ref_type, ref_id, actor)
+     VALUES (:customerId, :at, :channel, :kind, :summary, :refType, :refId, :actor)`,
+    { replacements: { refType: null, refId: null, ...entry }, transaction },
+  );
+}
+
 export interface NewInteraction {
   channel: string;
   kind: string;
@@ -88,11 +113,7 @@ export async function addInteraction(
       refId: input.refId ?? null,
       actor: viewer.username,
     };
-    await service.sequelize.query(
-      `INSERT INTO customer_interactions (customer_id, at, channel, kind, summary, ref_type, ref_id, actor)
-       VALUES (:customerId, :at, :channel, :kind, :summary, :refType, :refId, :actor)`,
-      { replacements: row, transaction },
-    );
+    await writeInteraction(service.sequelize, row, transaction);
     const [inserted] = await service.sequelize.query<{ id: number | string }>(
       'SELECT MAX(id) AS id FROM customer_interactions WHERE customer_id = :customerId AND at = :at',
       { replacements: row, type: QueryTypes.SELECT, transaction },

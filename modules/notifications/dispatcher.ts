@@ -6,7 +6,7 @@ import type { Clock } from '../../engine/index.ts';
 import { seal } from '../audit/keys.ts';
 import type { BusinessCalendar } from '../calendar/index.ts';
 import { CustomersError } from '../customers/errors.ts';
-import { currentConsents } from '../customers/index.ts';
+import { currentConsents, writeInteraction } from '../customers/index.ts';
 import type { Customer } from '../customers/model.ts';
 import type { NotificationsConfig } from '../server/config.ts';
 import { type ChannelAdapter, type OutgoingMessage, PermanentFailure } from './channels/index.ts';
@@ -246,20 +246,19 @@ export class Dispatcher {
     const onTimeline =
       kind === 'sent' || kind === 'delivered'
         ? async (transaction: Transaction) => {
-            await sequelize.query(
-              `INSERT INTO customer_interactions (customer_id, at, channel, kind, summary, ref_type, ref_id, actor)
-               VALUES (:customerId, :at, :channel, :kind, :summary, 'notification', :id, 'system')`,
+            await writeInteraction(
+              sequelize,
               {
-                replacements: {
-                  customerId: row.customer_id,
-                  at,
-                  channel: row.channel,
-                  kind: row.purpose === 'marketing' ? 'campaign' : 'message',
-                  summary: `${row.purpose === 'marketing' ? 'Penawaran' : 'Notifikasi'} "${row.template_key}" terkirim via ${row.channel}`,
-                  id: row.id,
-                },
-                transaction,
+                customerId: row.customer_id,
+                at,
+                channel: row.channel,
+                kind: row.purpose === 'marketing' ? 'campaign' : 'message',
+                summary: `${row.purpose === 'marketing' ? 'Penawaran' : 'Notifikasi'} "${row.template_key}" terkirim via ${row.channel}`,
+                refType: 'notification',
+                refId: row.id,
+                actor: 'system',
               },
+              transaction,
             );
           }
         : undefined;
