@@ -6,6 +6,8 @@ import type { DataKeys } from '../audit/keys.ts';
 import type { SubjectKeys } from '../audit/subject-keys.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 import type { Config } from './config.ts';
+import type { EngineOutbox } from './engine-outbox.ts';
+import type { DeployedForms } from './processes.ts';
 import type { PlatformWorker } from './workers.ts';
 
 /** What every module receives from the composition root. */
@@ -23,6 +25,10 @@ export interface ModuleContext {
   zeebeAddress: string;
   /** The platform's one Zeebe client (DESIGN principle 1), on either engine. */
   zeebe: ZeebeGrpcClient;
+  /** Commands for the engine written in a module's transaction, sent after commit (seam 7). */
+  engineOutbox: EngineOutbox;
+  /** The forms of the shipped processes as deployed (the task list's lookup in Zeebe mode). */
+  deployedForms: DeployedForms;
   /** The embedded engine's state (ENGINE=embedded only), read by the /v2 read API. */
   engineStore?: EngineStore;
   /** Whether this process applies the embedded engine's commands (false: standby, seam 5). */

@@ -21,8 +21,10 @@ import { openDatabase } from './database.ts';
 import { type DatabaseTarget, describeDatabase } from './database-url.ts';
 import { createLogger } from './logger.ts';
 import { listMigrations, migrate } from './migrator.ts';
+import { EngineOutbox } from './engine-outbox.ts';
 import type { ModuleContext, PlatformModule } from './module.ts';
 import { MODULES } from './modules.ts';
+import { DeployedForms, deployProcesses, PROCESSES_DIR } from './processes.ts';
 import { startWorkers } from './workers.ts';
 
 export interface RunningPlatform {
@@ -38,6 +40,8 @@ export interface RunningPlatform {
   engineSettled?: () => Promise<void>;
   sequelize: Sequelize;
   logger: Logger;
+  /** What the modules were given: their services' dependencies (tests reach services through it). */
+  context: ModuleContext;
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -49,6 +53,8 @@ export interface StartOptions {
   hostname?: string;
   /** Processor lease timing of the embedded engine (tests shorten it). */
   engineLease?: { ttlMs: number };
+  /** Deploy the shipped processes of this folder at start (`processes/`); false: none. */
+  processes?: string | false;
 }
 
 const DRAIN_MS = 10_000;
@@ -90,6 +96,10 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       token: config.engine.gatewayToken,
       camunda: config.engine.camundaAuth,
     });
+    const deployedForms = new DeployedForms();
+    const processesDir = options.processes ?? PROCESSES_DIR;
+    if (processesDir && (engine?.active ?? true))
+      await deployProcesses(zeebe, deployedForms, logger, processesDir);
     const dataKeys = deriveDataKeys(config.dataKey);
     const subjectKeys = new SubjectKeys(sequelize, dataKeys);
     const context: ModuleContext & { clock: ControlledClock } = {
@@ -102,6 +112,8 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       subjectKeys,
       audit: new AuditTrail(sequelize, dataKeys, subjectKeys, clock),
       zeebeAddress,
+      engineOutbox: new EngineOutbox(sequelize),
+      deployedForms,
       engineStore: engine?.store,
       ...(engine ? { engineActive: () => engine?.active ?? false } : {}),
     };
@@ -127,7 +139,10 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     );
     const workers = modules.flatMap((module) => module.workers?.(context) ?? []);
     const stopWorkers = startWorkers(zeebe, workers, { sequelize, clock, logger });
-    const stops = modules.flatMap((module) => (module.start ? [module.start(context)] : []));
+    const stops = [
+      context.engineOutbox.start(zeebe, logger),
+      ...modules.flatMap((module) => (module.start ? [module.start(context)] : [])),
+    ];
 
     let closing: Promise<void> | undefined;
     const close = () => {
@@ -159,6 +174,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       ...(engine ? { engineSettled: () => engine?.settled() ?? Promise.resolve() } : {}),
       sequelize,
       logger,
+      context,
       close,
     };
   } catch (error) {

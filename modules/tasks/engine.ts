@@ -5,6 +5,7 @@ import {
   readForm,
   type ZeebeGrpcClient,
 } from '../../engine/index.ts';
+import type { DeployedForms } from '../server/processes.ts';
 import type { ModuleContext } from '../server/module.ts';
 import { createReadApiForwarder } from '../server/v2-forward.ts';
 import { type ParsedDefinition, parseDefinition } from './definitions.ts';
@@ -45,7 +46,8 @@ type ReadApi = (request: Request) => Promise<Response | undefined>;
 /**
  * Everything the task list asks of the engine: user task jobs over gRPC (activate, renew,
  * complete), and through the /v2 read API the models and the state of element instances.
- * Forms are read from the embedded engine's store; a Camunda 8 cluster's are out of reach.
+ * Linked forms are read from the embedded engine's store, or (a Camunda 8 cluster, whose
+ * forms gRPC cannot read) from the shipped forms as the platform deployed them.
  */
 export class TaskEngine {
   readonly #definitions = new Map<string, Promise<ParsedDefinition | undefined>>();
@@ -54,6 +56,7 @@ export class TaskEngine {
     private readonly zeebe: ZeebeGrpcClient,
     private readonly readApi: ReadApi | undefined,
     private readonly store: EngineStore | undefined,
+    private readonly deployedForms?: DeployedForms,
   ) {}
 
   static of(context: ModuleContext): TaskEngine {
@@ -68,10 +71,10 @@ export class TaskEngine {
               auth && auth !== 'NONE' ? createCamundaAuthHeaders(config.engine.camundaAuth) : undefined,
             )
           : undefined;
-    return new TaskEngine(context.zeebe, readApi, engineStore);
+    return new TaskEngine(context.zeebe, readApi, engineStore, context.deployedForms);
   }
 
-  /** Whether linked forms can be read: from the embedded engine's store, not from a cluster. */
+  /** Whether every linked form can be read: the embedded engine's store has them all. */
   get readsLinkedForms(): boolean {
     return this.store !== undefined;
   }
@@ -184,7 +187,13 @@ export class TaskEngine {
       const schema = body === undefined ? undefined : parseSchema(body);
       return schema && { formKey, formId: id, version: null, schema };
     }
-    if (!/^\d{1,19}$/.test(formKey) || !this.store) return undefined;
+    if (!/^\d{1,19}$/.test(formKey)) return undefined;
+    const shipped = this.deployedForms?.get(formKey);
+    if (shipped) {
+      const schema = parseSchema(shipped.schema);
+      return schema && { formKey, formId: shipped.formId, version: shipped.version, schema };
+    }
+    if (!this.store) return undefined;
     const row = await readForm(this.store, { formKey });
     const schema = row && parseSchema(row.resource);
     return schema && { formKey, formId: row.formId, version: row.version, schema };

@@ -195,8 +195,9 @@ export class TaskService {
     throw new TasksError(
       'FORM_NOT_FOUND',
       linked && !this.deps.engine.readsLinkedForms
-        ? `The form ${name} of task ${task.key} (${task.name}) is deployed on the Camunda 8 cluster, whose ` +
-            'forms the task list cannot read yet, so what is submitted cannot be checked'
+        ? `The form ${name} of task ${task.key} (${task.name}) was deployed to the Camunda 8 cluster by ` +
+            'another tool, and the cluster does not give forms back over gRPC, so what is submitted cannot ' +
+            'be checked: ship the form in processes/, which the platform deploys itself'
         : `The form ${name} of task ${task.key} (${task.name}) is not deployed or cannot be read, so what ` +
             'is submitted cannot be checked: deploy the form, then complete the task',
     );

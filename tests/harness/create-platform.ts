@@ -3,6 +3,7 @@ import { type Config, loadConfig } from '../../modules/server/config.ts';
 import type { PlatformModule } from '../../modules/server/module.ts';
 import { MODULES } from '../../modules/server/modules.ts';
 import { type RunningPlatform, startPlatform } from '../../modules/server/platform.ts';
+import { PROCESSES_DIR } from '../../modules/server/processes.ts';
 import { createHttpClient, type HttpClient } from './http-client.ts';
 import { createTestDatabases, type TestDatabaseKind, type TestDatabases } from './test-database.ts';
 
@@ -21,6 +22,11 @@ export interface PlatformOptions {
   /** Run on these databases (shared with another platform) instead of fresh ones; they are not dropped. */
   databases?: TestDatabases;
   engineLease?: { ttlMs: number };
+  /**
+   * Deploy the shipped processes of `processes/` at start, as `npm start` does (true), or
+   * another folder's; off by default, so suites see only the models they deploy themselves.
+   */
+  processes?: boolean | string;
 }
 
 export interface TestPlatform {
@@ -63,6 +69,8 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
         ? (options.modules ?? MODULES).filter((module) => !options.without?.includes(module.name))
         : options.modules,
       ...(options.engineLease ? { engineLease: options.engineLease } : {}),
+      processes:
+        options.processes === true ? PROCESSES_DIR : typeof options.processes === 'string' ? options.processes : false,
     });
     const zeebe = createZeebeClient({
       address: platform.zeebeAddress,
