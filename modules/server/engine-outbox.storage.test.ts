@@ -39,7 +39,13 @@ describe('engine outbox and shipped processes', () => {
       );
       await outbox.enqueue(
         'case:1',
-        { kind: 'publish-message', name: 'outbox-ping', correlationKey: 'case-1', variables: { pinged: true }, timeToLiveMs: 60_000 },
+        {
+          kind: 'publish-message',
+          name: 'outbox-ping',
+          correlationKey: 'case-1',
+          variables: { pinged: true },
+          timeToLiveMs: 60_000,
+        },
         transaction,
       );
     });

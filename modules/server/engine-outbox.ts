@@ -1,6 +1,6 @@
+import type { JSONDoc } from '@camunda8/sdk/dist/zeebe/lib/interfaces-1.0.js';
 import type { Logger } from 'pino';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import type { JSONDoc } from '@camunda8/sdk/dist/zeebe/lib/interfaces-1.0.js';
 import type { ZeebeGrpcClient } from '../../engine/index.ts';
 
 /** What a module asks of the process engine from inside its own transaction. */
@@ -71,11 +71,21 @@ export class EngineOutbox {
 
   /** Commands not yet sent (oldest first), with the last error: what an operator looks at. */
   async pending(): Promise<{ ref: string; kind: string; attempts: number; lastError: string | null }[]> {
-    const rows = await this.sequelize.query<{ ref: string; kind: string; attempts: number; last_error: string | null }>(
+    const rows = await this.sequelize.query<{
+      ref: string;
+      kind: string;
+      attempts: number;
+      last_error: string | null;
+    }>(
       `SELECT ref, kind, attempts, last_error FROM engine_outbox WHERE state = 'pending' ORDER BY id LIMIT 100`,
       { type: QueryTypes.SELECT },
     );
-    return rows.map((row) => ({ ref: row.ref, kind: row.kind, attempts: Number(row.attempts), lastError: row.last_error }));
+    return rows.map((row) => ({
+      ref: row.ref,
+      kind: row.kind,
+      attempts: Number(row.attempts),
+      lastError: row.last_error,
+    }));
   }
 
   /** Starts the dispatcher; the returned function stops it after the send in flight. */
@@ -129,7 +139,10 @@ export class EngineOutbox {
       } catch (error) {
         const attempts = Number(row.attempts) + 1;
         const message = error instanceof Error ? error.message : String(error);
-        logger.warn({ ref: row.ref, attempts, err: message }, 'engine outbox: command not accepted, will retry');
+        logger.warn(
+          { ref: row.ref, attempts, err: message },
+          'engine outbox: command not accepted, will retry',
+        );
         await this.sequelize.query(
           `UPDATE engine_outbox SET attempts = :attempts, next_attempt_at = :next, lease_until = NULL,
            last_error = :message WHERE id = :id`,
@@ -149,7 +162,11 @@ export class EngineOutbox {
   }
 }
 
-async function send(zeebe: ZeebeGrpcClient, command: EngineCommand, id: string): Promise<Record<string, unknown>> {
+async function send(
+  zeebe: ZeebeGrpcClient,
+  command: EngineCommand,
+  id: string,
+): Promise<Record<string, unknown>> {
   if (command.kind === 'create-instance') {
     const created = await zeebe.createProcessInstance({
       bpmnProcessId: command.bpmnProcessId,

@@ -5,8 +5,8 @@ import {
   readForm,
   type ZeebeGrpcClient,
 } from '../../engine/index.ts';
-import type { DeployedForms } from '../server/processes.ts';
 import type { ModuleContext } from '../server/module.ts';
+import type { DeployedForms } from '../server/processes.ts';
 import { createReadApiForwarder } from '../server/v2-forward.ts';
 import { type ParsedDefinition, parseDefinition } from './definitions.ts';
 import { TasksError } from './errors.ts';

@@ -70,7 +70,11 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Tes
         : options.modules,
       ...(options.engineLease ? { engineLease: options.engineLease } : {}),
       processes:
-        options.processes === true ? PROCESSES_DIR : typeof options.processes === 'string' ? options.processes : false,
+        options.processes === true
+          ? PROCESSES_DIR
+          : typeof options.processes === 'string'
+            ? options.processes
+            : false,
     });
     const zeebe = createZeebeClient({
       address: platform.zeebeAddress,
