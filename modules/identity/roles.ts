@@ -42,6 +42,28 @@ export const PERMISSIONS = {
   'notifications.send': ['agent', 'supervisor'],
   /** Send a dead letter again. */
   'notifications.retry': ['admin', 'supervisor'],
+  /** Cases (complaints) in the caller's scope: queues, a case, its timeline and deadlines. */
+  'cases.read': ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
+  /** Log a complaint, comment, change its status, resolve it with a root cause. */
+  'cases.write': ['agent', 'supervisor', 'backoffice', 'relationship-manager'],
+  /** Reassign cases, extend a written complaint's deadline (with notice to the customer). */
+  'cases.manage': ['supervisor'],
+  /** Categories, queues and their members, SLA policies. */
+  'cases.configure': ['admin'],
+  /** Segments and campaigns, their audience counts, progress and funnel. */
+  'campaigns.read': ['marketing', 'compliance', 'supervisor', 'admin'],
+  /** Build segments and campaigns, submit them for approval, pause and cancel them (the maker). */
+  'campaigns.write': ['marketing'],
+  /** Approve or reject a submitted campaign (the checker; never its own maker). */
+  'campaigns.approve': ['compliance'],
+  /** Onboarding applications, their KYC checks and screening results. */
+  'onboarding.read': ['agent', 'supervisor', 'relationship-manager', 'compliance', 'backoffice'],
+  /** Submit an application and its documents. */
+  'onboarding.write': ['agent', 'relationship-manager', 'supervisor'],
+  /** The AML watch list. */
+  'onboarding.watchlist': ['compliance'],
+  /** The dashboards' reports. */
+  'reports.read': ['supervisor', 'compliance', 'marketing', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -27,6 +27,11 @@ export interface ModuleContext {
   zeebe: ZeebeGrpcClient;
   /** Commands for the engine written in a module's transaction, sent after commit (seam 7). */
   engineOutbox: EngineOutbox;
+  /**
+   * Whether the shipped processes of `processes/` were deployed at this start: modules seed
+   * demo work that runs through them (live cases, campaigns, applications) only then.
+   */
+  shippedProcesses: boolean;
   /** The forms of the shipped processes as deployed (the task list's lookup in Zeebe mode). */
   deployedForms: DeployedForms;
   /** The embedded engine's state (ENGINE=embedded only), read by the /v2 read API. */

@@ -98,8 +98,8 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     });
     const deployedForms = new DeployedForms();
     const processesDir = options.processes ?? PROCESSES_DIR;
-    if (processesDir && (engine?.active ?? true))
-      await deployProcesses(zeebe, deployedForms, logger, processesDir);
+    const shippedProcesses = !!processesDir && (engine?.active ?? true);
+    if (shippedProcesses) await deployProcesses(zeebe, deployedForms, logger, processesDir);
     const dataKeys = deriveDataKeys(config.dataKey);
     const subjectKeys = new SubjectKeys(sequelize, dataKeys);
     const context: ModuleContext & { clock: ControlledClock } = {
@@ -114,6 +114,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       zeebeAddress,
       engineOutbox: new EngineOutbox(sequelize),
       deployedForms,
+      shippedProcesses,
       engineStore: engine?.store,
       ...(engine ? { engineActive: () => engine?.active ?? false } : {}),
     };
