@@ -12,4 +12,11 @@ export { type FormRow, readForm } from './embedded/store/forms.ts';
 export type { EngineStorage, EngineStore } from './embedded/store/store.ts';
 export { createClockHandler } from './gateway/clock-handler.ts';
 export { createReadApiHandler } from './gateway/v2-read.ts';
+export {
+  formatLintProblem,
+  type LintOptions,
+  type LintProblem,
+  type LintRuleSetting,
+  lintBpmn,
+} from './model/lint.ts';
 export { BpmnError, defineWorker, type WorkerDefinition, type WorkerJob } from './worker.ts';
