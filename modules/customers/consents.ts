@@ -79,9 +79,13 @@ export async function recordConsent(
   customerId: string,
   input: { channel: string; purpose: string; granted: boolean; source: string },
   viewer: Viewer,
+  outer?: Transaction,
 ): Promise<ConsentState[]> {
   const { sequelize, deps } = service;
-  return sequelize.transaction(async (transaction) => {
+  // `outer`: the caller's transaction to join (a job worker's), instead of one of its own.
+  const within = <T>(work: (t: Transaction) => Promise<T>) =>
+    outer ? work(outer) : sequelize.transaction(work);
+  return within(async (transaction) => {
     await service.load(customerId, viewer, transaction);
     const now = deps.clock.now();
     const replacements = { customerId, ...input, now, actor: viewer.username };

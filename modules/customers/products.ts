@@ -71,9 +71,13 @@ export async function addProduct(
   customerId: string,
   input: NewProduct,
   viewer: Viewer,
+  outer?: Transaction,
 ): Promise<Product> {
   const { sequelize, deps, cipher } = service;
-  return sequelize.transaction(async (transaction) => {
+  // `outer`: the caller's transaction to join (a job worker's), instead of one of its own.
+  const within = <T>(work: (t: Transaction) => Promise<T>) =>
+    outer ? work(outer) : sequelize.transaction(work);
+  return within(async (transaction) => {
     await service.load(customerId, viewer, transaction);
     const id = randomUUID();
     const now = deps.clock.now();

@@ -136,11 +136,14 @@ export class CustomerService {
     };
   }
 
-  async create(input: NewCustomer, viewer: Viewer): Promise<Customer> {
-    await this.checkPlacement(input.branchCode, input.rmUsername ?? null);
+  /** `outer`: the caller's transaction to join (a job worker's), instead of one of its own. */
+  async create(input: NewCustomer, viewer: Viewer, outer?: Transaction): Promise<Customer> {
+    await this.checkPlacement(input.branchCode, input.rmUsername ?? null, outer);
     const id = newCustomerId();
     const now = this.deps.clock.now();
-    const created = this.sequelize.transaction(async (transaction) => {
+    const within = <T>(work: (t: Transaction) => Promise<T>) =>
+      outer ? work(outer) : this.sequelize.transaction(work);
+    const created = within(async (transaction) => {
       await this.assertNikFree(input.nik, transaction);
       const key = (await this.deps.subjectKeys.keyFor(id, now, transaction)) as Buffer;
       const sealedField = (field: SealedField, value: string | null | undefined) =>
@@ -287,12 +290,17 @@ export class CustomerService {
   }
 
   /** A branch must exist; a relationship manager must be one, in that branch. */
-  private async checkPlacement(branchCode: string, rmUsername: string | null): Promise<void> {
+  private async checkPlacement(
+    branchCode: string,
+    rmUsername: string | null,
+    transaction?: Transaction,
+  ): Promise<void> {
     const [branch] = await this.sequelize.query(
       'SELECT code FROM identity_branches WHERE code = :branchCode',
       {
         replacements: { branchCode },
         type: QueryTypes.SELECT,
+        ...(transaction ? { transaction } : {}),
       },
     );
     if (!branch)
@@ -303,7 +311,7 @@ export class CustomerService {
     const [rm] = await this.sequelize.query<{ branch_code: string | null }>(
       `SELECT u.branch_code FROM identity_users u JOIN identity_user_roles r ON r.username = u.username
        WHERE u.username = :rmUsername AND r.role = 'relationship-manager'`,
-      { replacements: { rmUsername }, type: QueryTypes.SELECT },
+      { replacements: { rmUsername }, type: QueryTypes.SELECT, ...(transaction ? { transaction } : {}) },
     );
     const problem = !rm
       ? `${rmUsername} is not a relationship manager`

@@ -75,11 +75,20 @@ export class Outbox {
 
   /** Takes the message for `owner`; false when another dispatcher took it first. */
   async claim(id: string, owner: string, now: number, wall: number): Promise<boolean> {
-    const [, claimed] = await this.sequelize.query(
-      `UPDATE notification_messages SET lease_owner = :owner, lease_until = :until
-       WHERE id = :id AND status = 'queued' AND next_attempt_at <= :now
-       AND (lease_until IS NULL OR lease_until < :wall)`,
-      { replacements: { id, owner, now, wall, until: wall + LEASE_MS }, type: QueryTypes.UPDATE },
+    // In a transaction of its own: on SQLite the platform queues transactions in process, while
+    // a bare write would wait in the busy handler on the shared connection, stalling the
+    // queries queued behind it — possibly those of the transaction that holds the lock.
+    const [, claimed] = await this.sequelize.transaction((transaction) =>
+      this.sequelize.query(
+        `UPDATE notification_messages SET lease_owner = :owner, lease_until = :until
+         WHERE id = :id AND status = 'queued' AND next_attempt_at <= :now
+         AND (lease_until IS NULL OR lease_until < :wall)`,
+        {
+          replacements: { id, owner, now, wall, until: wall + LEASE_MS },
+          type: QueryTypes.UPDATE,
+          transaction,
+        },
+      ),
     );
     return claimed === 1;
   }
@@ -109,12 +118,36 @@ export class Outbox {
     });
   }
 
+  /**
+   * Withdraws the messages of `ref` still waiting to go (a cancelled campaign): suppressed with
+   * `reason`, each with its event. A dispatcher holding one at this moment keeps its lease: if it
+   * was sending, its record of the send stands; if it was holding it for the contact window, the
+   * message stays suppressed (the due query only takes queued ones).
+   */
+  async suppressQueued(ref: string, reason: string, at: number, transaction: Transaction): Promise<number> {
+    const rows = await this.sequelize.query<{ id: string }>(
+      `SELECT id FROM notification_messages WHERE ref = :ref AND status = 'queued'`,
+      { replacements: { ref }, type: QueryTypes.SELECT, transaction },
+    );
+    for (const { id } of rows) {
+      const [, changed] = await this.sequelize.query(
+        `UPDATE notification_messages SET status = 'suppressed', status_reason = :reason, next_attempt_at = NULL,
+           updated_at = :at WHERE id = :id AND status = 'queued'`,
+        { replacements: { id, reason, at }, type: QueryTypes.UPDATE, transaction },
+      );
+      if (changed === 1) await this.event(id, { at, kind: 'suppressed', detail: reason }, transaction);
+    }
+    return rows.length;
+  }
+
   /** A sent message whose delivery callback already arrived takes the status it reported. */
   async settle(id: string): Promise<void> {
-    await this.sequelize.query(
-      `UPDATE notification_messages SET status = CASE WHEN failed_at IS NOT NULL THEN 'failed' ELSE 'delivered' END
-       WHERE id = :id AND status = 'sent' AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL)`,
-      { replacements: { id } },
+    await this.sequelize.transaction((transaction) =>
+      this.sequelize.query(
+        `UPDATE notification_messages SET status = CASE WHEN failed_at IS NOT NULL THEN 'failed' ELSE 'delivered' END
+         WHERE id = :id AND status = 'sent' AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL)`,
+        { replacements: { id }, transaction },
+      ),
     );
   }
 

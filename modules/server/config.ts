@@ -23,6 +23,24 @@ export interface Config {
   database: DatabaseTarget;
   engine: EngineConfig;
   notifications: NotificationsConfig;
+  campaigns: CampaignsConfig;
+  onboarding: OnboardingConfig;
+}
+
+/** The onboarding module (modules/onboarding). */
+export interface OnboardingConfig {
+  /**
+   * The core-banking system's account API (CORE_BANKING_URL). Unset in demo mode (and tests):
+   * the platform starts its core-banking simulator on a loopback port. Unset with DEMO=false:
+   * no simulator; account opening fails into an incident naming the variable.
+   */
+  coreBankingUrl: string | undefined;
+}
+
+/** The campaigns module (modules/campaigns). */
+export interface CampaignsConfig {
+  /** More eligible recipients than this need compliance approval; at or below, approved automatically. */
+  approvalThreshold: number;
 }
 
 /** The notifications module's channels and outbox (modules/notifications). */
@@ -157,6 +175,8 @@ const env = z.object({
   PUBLIC_URL: httpUrl.optional(),
   NOTIFY_MAX_ATTEMPTS: wholeNumber(1, 20).default(5),
   NOTIFY_RETRY_SECONDS: wholeNumber(1, 86_400).default(60),
+  CAMPAIGN_APPROVAL_THRESHOLD: wholeNumber(0, 100_000_000).default(10_000),
+  CORE_BANKING_URL: httpUrl.optional(),
 });
 
 /** The SDK's authentication variables the platform passes through in Zeebe mode (README). */
@@ -317,6 +337,8 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
       retrySeconds: e.NOTIFY_RETRY_SECONDS,
     },
+    campaigns: { approvalThreshold: e.CAMPAIGN_APPROVAL_THRESHOLD },
+    onboarding: { coreBankingUrl: e.CORE_BANKING_URL?.replace(/\/+$/, '') },
   };
 }
 

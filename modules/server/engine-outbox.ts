@@ -114,6 +114,18 @@ export class EngineOutbox {
     };
   }
 
+  /**
+   * One update in a transaction of its own: on SQLite the platform queues its transactions in
+   * process (database.ts), whereas a bare write waits in SQLite's busy handler on the shared
+   * connection — and stalls every query queued behind it there until the busy timeout, while
+   * the transaction holding the lock waits for one of those queries.
+   */
+  private write(sql: string, replacements: Record<string, unknown>): Promise<[undefined, number]> {
+    return this.sequelize.transaction((transaction) =>
+      this.sequelize.query(sql, { replacements, type: QueryTypes.UPDATE, transaction }),
+    ) as Promise<[undefined, number]>;
+  }
+
   private async dispatch(zeebe: ZeebeGrpcClient, logger: Logger): Promise<void> {
     const wall = Date.now();
     const due = await this.sequelize.query<Row>(
@@ -123,18 +135,18 @@ export class EngineOutbox {
       { replacements: { wall }, type: QueryTypes.SELECT },
     );
     for (const row of due) {
-      const [, claimed] = await this.sequelize.query(
+      const [, claimed] = await this.write(
         `UPDATE engine_outbox SET lease_until = :until WHERE id = :id AND state = 'pending'
          AND (lease_until IS NULL OR lease_until < :wall)`,
-        { replacements: { id: row.id, until: wall + LEASE_MS, wall }, type: QueryTypes.UPDATE },
+        { id: row.id, until: wall + LEASE_MS, wall },
       );
       if (claimed !== 1) continue;
       try {
         const result = await send(zeebe, JSON.parse(row.command) as EngineCommand, String(row.id));
-        await this.sequelize.query(
+        await this.write(
           `UPDATE engine_outbox SET state = 'sent', result = :result, sent_at = :at, lease_until = NULL,
            attempts = attempts + 1, last_error = NULL WHERE id = :id`,
-          { replacements: { id: row.id, result: JSON.stringify(result), at: Date.now() } },
+          { id: row.id, result: JSON.stringify(result), at: Date.now() },
         );
       } catch (error) {
         const attempts = Number(row.attempts) + 1;
@@ -143,16 +155,14 @@ export class EngineOutbox {
           { ref: row.ref, attempts, err: message },
           'engine outbox: command not accepted, will retry',
         );
-        await this.sequelize.query(
+        await this.write(
           `UPDATE engine_outbox SET attempts = :attempts, next_attempt_at = :next, lease_until = NULL,
            last_error = :message WHERE id = :id`,
           {
-            replacements: {
-              id: row.id,
-              attempts,
-              next: Date.now() + Math.min(MAX_BACKOFF_MS, 250 * 2 ** attempts),
-              message: message.slice(0, 2000),
-            },
+            id: row.id,
+            attempts,
+            next: Date.now() + Math.min(MAX_BACKOFF_MS, 250 * 2 ** attempts),
+            message: message.slice(0, 2000),
           },
         );
         // Keep the order per process: later commands wait until this one has gone.

@@ -1,8 +1,12 @@
 import { auditModule } from '../audit/index.ts';
 import { calendarModule } from '../calendar/index.ts';
+import { campaignsModule } from '../campaigns/index.ts';
+import { casesModule } from '../cases/index.ts';
 import { customersModule } from '../customers/index.ts';
 import { identityModule } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
+import { onboardingModule } from '../onboarding/index.ts';
+import { reportsModule } from '../reports/index.ts';
 import { tasksModule } from '../tasks/index.ts';
 import type { PlatformModule } from './module.ts';
 import { checkDatabaseMode } from './platform-state.ts';
@@ -24,5 +28,9 @@ export const MODULES: PlatformModule[] = [
   calendarModule,
   customersModule,
   notificationsModule,
+  onboardingModule,
+  casesModule,
+  campaignsModule,
   tasksModule,
+  reportsModule,
 ];

@@ -21,6 +21,7 @@ import { openDatabase } from './database.ts';
 import { type DatabaseTarget, describeDatabase } from './database-url.ts';
 import { EngineOutbox } from './engine-outbox.ts';
 import { createLogger } from './logger.ts';
+import { withMigrationLock } from './migration-lock.ts';
 import { listMigrations, migrate } from './migrator.ts';
 import type { ModuleContext, PlatformModule } from './module.ts';
 import { MODULES } from './modules.ts';
@@ -118,7 +119,10 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       engineStore: engine?.store,
       ...(engine ? { engineActive: () => engine?.active ?? false } : {}),
     };
-    for (const module of modules) await module.bootstrap?.(context);
+    // Under the migration lock: replicas starting at once seed (configuration, demo data) once.
+    await withMigrationLock(sequelize, config.database, async () => {
+      for (const module of modules) await module.bootstrap?.(context);
+    });
 
     const app = createApp(context, modules);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: options.hostname }) as Server;

@@ -16,12 +16,13 @@ export interface DeployedForm {
 }
 
 /**
- * The forms of the shipped processes, by form key, as the engine answered the deployment.
- * In Zeebe mode the platform has no read access to deployed forms (seam 3: gRPC only), so the
- * task list resolves a task's `formKey` here.
+ * The shipped forms and models, by the keys the engine gave them when the platform deployed
+ * them. In Zeebe mode the platform cannot read deployed resources back (seam 3: gRPC only), so
+ * the task list resolves a task's `formKey`, and the names of its elements, here.
  */
 export class DeployedForms {
   private readonly byKey = new Map<string, DeployedForm>();
+  private readonly models = new Map<string, string>();
 
   add(form: DeployedForm): void {
     this.byKey.set(form.formKey, form);
@@ -30,11 +31,20 @@ export class DeployedForms {
   get(formKey: string): DeployedForm | undefined {
     return this.byKey.get(formKey);
   }
+
+  addModel(processDefinitionKey: string, xml: string): void {
+    this.models.set(processDefinitionKey, xml);
+  }
+
+  /** The BPMN XML of a shipped process definition, by its key. */
+  model(processDefinitionKey: string): string | undefined {
+    return this.models.get(processDefinitionKey);
+  }
 }
 
 type Deployment = Partial<{
   form: { formKey: string; formId: string; version: number; resourceName: string };
-  process: { bpmnProcessId: string; version: number };
+  process: { bpmnProcessId: string; version: number; processDefinitionKey: string; resourceName: string };
   decision: { dmnDecisionId: string; version: number };
 }>;
 
@@ -81,6 +91,9 @@ export async function deployProcesses(
       forms.add({ formKey: String(formKey), formId, version, schema: contents.get(resourceName) ?? '{}' });
       deployed.push(`${formId} v${version}`);
     } else if (deployment.process) {
+      const { processDefinitionKey, resourceName } = deployment.process;
+      const xml = contents.get(resourceName);
+      if (xml) forms.addModel(String(processDefinitionKey), xml);
       deployed.push(`${deployment.process.bpmnProcessId} v${deployment.process.version}`);
     } else if (deployment.decision) {
       deployed.push(`${deployment.decision.dmnDecisionId} v${deployment.decision.version}`);

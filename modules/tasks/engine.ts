@@ -201,6 +201,8 @@ export class TaskEngine {
 
   private async fetchDefinition(key: string): Promise<ParsedDefinition | undefined> {
     if (!/^\d{1,19}$/.test(key)) return undefined;
+    const shipped = this.deployedForms?.model(key);
+    if (shipped) return parseDefinition(shipped).catch(() => undefined);
     try {
       const answer = await this.read('GET', `/v2/process-definitions/${key}/xml`);
       if (!answer?.ok) return undefined;

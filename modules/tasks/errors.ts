@@ -13,6 +13,8 @@ const statuses = {
   TASK_NOT_ASSIGNED_TO_YOU: 409,
   /** Not a candidate of this task (its candidate groups and users do not include you). */
   NOT_A_CANDIDATE: 403,
+  /** Four eyes: the task decides on what this user submitted (its `fourEyesWith` header). */
+  FOUR_EYES: 403,
   /** The user a supervisor assigns the task to does not exist, is disabled or does no task work. */
   INVALID_ASSIGNEE: 400,
   /** The task's linked form is not deployed, or cannot be read: its input cannot be checked. */

@@ -7,6 +7,9 @@ import { taskRoutes } from './routes.ts';
 import { TaskService } from './service.ts';
 
 export { USER_TASK_JOB_TYPE } from './engine.ts';
+export { COMPLETED_BY_HEADER, FOUR_EYES_HEADER } from './four-eyes.ts';
+export type { Worker } from './service.ts';
+export { TaskService };
 
 /** One store and engine access per platform (routes and the lifecycle share the definition cache). */
 const parts = new WeakMap<ModuleContext, { store: TaskStore; engine: TaskEngine }>();
@@ -19,6 +22,25 @@ function partsOf(context: ModuleContext) {
   return found;
 }
 
+/** The platform's one task service: the routes and modules that complete tasks for a person share it. */
+const services = new WeakMap<ModuleContext, TaskService>();
+export function taskService(context: ModuleContext): TaskService {
+  let service = services.get(context);
+  if (!service) {
+    const { store, engine } = partsOf(context);
+    service = new TaskService({
+      store,
+      engine,
+      clock: context.clock,
+      audit: context.audit,
+      accounts: new Accounts(context.sequelize),
+      timing: TIMING,
+    });
+    services.set(context, service);
+  }
+  return service;
+}
+
 /**
  * tasks: the task list over job-based user tasks (DESIGN seam 2). Activates jobs of type
  * `io.camunda.zeebe:userTask` into tasks keyed by the job key, renews them, notices the ones
@@ -28,18 +50,7 @@ export const tasksModule: PlatformModule = {
   name: 'tasks',
   migrations: new URL('./migrations/', import.meta.url),
   routes: (app, context) => {
-    const { store, engine } = partsOf(context);
-    taskRoutes(
-      app,
-      new TaskService({
-        store,
-        engine,
-        clock: context.clock,
-        audit: context.audit,
-        accounts: new Accounts(context.sequelize),
-        timing: TIMING,
-      }),
-    );
+    taskRoutes(app, taskService(context));
   },
   start: (context) => {
     const { store, engine } = partsOf(context);

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Clock } from '../../engine/index.ts';
 import type { TaskEngine, UserTaskJob } from './engine.ts';
+import { fourEyesUserOf } from './four-eyes.ts';
 import { readUserTaskHeaders } from './headers.ts';
 import type { OpenTask, TaskStore } from './model.ts';
 
@@ -68,6 +69,7 @@ export function startLifecycle(deps: Deps, timing: LifecycleTiming = TIMING): ()
         continue;
       }
       try {
+        const polled = performance.now();
         const jobs = await deps.engine.activate({
           max: 32,
           timeoutMs: timing.activationTimeoutMs,
@@ -76,6 +78,10 @@ export function startLifecycle(deps: Deps, timing: LifecycleTiming = TIMING): ()
         // Even when stopping: an activated job is stored, or it would hide until its timeout.
         for (const job of jobs)
           await intake(job).catch((err) => log.warn({ err, jobKey: job.key }, 'storing a user task failed'));
+        // A gateway that answers an empty poll at once (Zeebe's test engine does not long-poll)
+        // would be asked hundreds of times a second, and never idle: wait out the poll instead.
+        const early = timing.pollMs - (performance.now() - polled);
+        if (jobs.length === 0 && early > 0) await pause(early);
       } catch (error) {
         if (!stop.signal.aborted) log.warn({ err: error }, 'activating user task jobs failed');
         await pause(RETRY_MS);
@@ -109,6 +115,7 @@ export function startLifecycle(deps: Deps, timing: LifecycleTiming = TIMING): ()
         formKey: headers.formKey,
         formId: model?.formId ?? null,
         customHeaders: headers.custom,
+        fourEyesUser: fourEyesUserOf(headers.custom, job.variables),
         variables: job.variables,
         tenantId: job.tenantId,
       },

@@ -23,7 +23,8 @@ const SORT_COLUMNS: Record<string, { column: string; nullable: boolean }> = {
 };
 
 export function listSql(view: ListView, query: AllTasksQuery, worker: Worker): ListSql {
-  const where = ["t.state = 'CREATED'"];
+  // Four eyes: a task never shows to the user it is kept from, whatever the list.
+  const where = ["t.state = 'CREATED'", '(t.four_eyes_user IS NULL OR t.four_eyes_user <> :user)'];
   const params: Record<string, unknown> = { user: worker.username, groups: worker.groups };
   if (view === 'mine') where.push('t.assignee = :user');
   if (view === 'groups') where.push(CANDIDATE);

@@ -28,6 +28,8 @@ export interface Task {
   formKey: string | null;
   formId: string | null;
   customHeaders: Record<string, string>;
+  /** The user this task is kept from (four-eyes.ts): the maker of what it decides on. */
+  fourEyesUser: string | null;
   variables: Record<string, unknown>;
   tenantId: string;
   createdAt: number;
@@ -64,6 +66,7 @@ interface TaskRow {
   form_key: string | null;
   form_id: string | null;
   custom_headers: string;
+  four_eyes_user: string | null;
   variables_sealed: string | null;
   tenant_id: string;
   created_at: number | string;
@@ -140,6 +143,7 @@ export class TaskStore {
         formKey: task.formKey?.slice(0, 255) ?? null,
         formId: task.formId?.slice(0, 255) ?? null,
         headers: JSON.stringify(task.customHeaders),
+        fourEyesUser: task.fourEyesUser,
         sealed,
         tenant: task.tenantId.slice(0, 64),
         now,
@@ -148,10 +152,10 @@ export class TaskStore {
         `${this.#insert} INTO tasks (job_key, state, process_instance_key, process_definition_key,
            bpmn_process_id, process_name, process_version, element_id, element_instance_key, name,
            assignee, candidate_groups, candidate_users, due_at, follow_up_at, priority, form_key,
-           form_id, custom_headers, variables_sealed, tenant_id, created_at, updated_at)
+           form_id, custom_headers, four_eyes_user, variables_sealed, tenant_id, created_at, updated_at)
          VALUES (:key, 'CREATED', :instance, :definition, :processId, :processName, :version,
            :elementId, :elementInstance, :name, :assignee, :groups, :users, :dueAt, :followUpAt,
-           :priority, :formKey, :formId, :headers, :sealed, :tenant, :now, :now)`,
+           :priority, :formKey, :formId, :headers, :fourEyesUser, :sealed, :tenant, :now, :now)`,
         params,
         transaction,
       );
@@ -172,7 +176,7 @@ export class TaskStore {
         // before state: MySQL's later assignments see the earlier ones.)
         const refreshed = await this.sql.run(
           `UPDATE tasks SET variables_sealed = :sealed, name = :name, process_name = :processName,
-             form_id = COALESCE(:formId, form_id), updated_at = :now,
+             form_id = COALESCE(:formId, form_id), four_eyes_user = :fourEyesUser, updated_at = :now,
              canceled_at = CASE WHEN state = 'CANCELED' THEN NULL ELSE canceled_at END,
              state = CASE WHEN state = 'CANCELED' THEN 'CREATED' ELSE state END
            WHERE job_key = :key AND state <> 'COMPLETED'`,
@@ -356,6 +360,7 @@ export class TaskStore {
       formKey: row.form_key,
       formId: row.form_id,
       customHeaders: JSON.parse(row.custom_headers),
+      fourEyesUser: row.four_eyes_user ?? null,
       variables: row.variables_sealed ? this.unsealed(key, 'variables', row.variables_sealed) : {},
       tenantId: row.tenant_id,
       createdAt: Number(row.created_at),

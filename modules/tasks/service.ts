@@ -7,6 +7,7 @@ import { ServerError } from '../server/errors.ts';
 import type { TaskEngine, TaskForm } from './engine.ts';
 import { TasksError, taskNotFound } from './errors.ts';
 import { checkAgainstForm } from './form-validation.ts';
+import { checkFourEyes, withCompletedBy } from './four-eyes.ts';
 import type { LifecycleTiming } from './lifecycle.ts';
 import { type ListView, listSql } from './lists.ts';
 import type { Task, TaskStore } from './model.ts';
@@ -41,6 +42,18 @@ export class TaskService {
     return { items, page: { total, limit: query.limit, offset: query.offset } };
   }
 
+  /** The open tasks of a process instance: for a module that completes one on a person's behalf. */
+  async openTasksOf(processInstanceKey: string): Promise<Task[]> {
+    const { items } = await this.deps.store.list({
+      where: ["t.state = 'CREATED'", 't.process_instance_key = :instance'],
+      params: { instance: processInstanceKey },
+      orderBy: ['t.created_at ASC', 't.job_key ASC'],
+      limit: 50,
+      offset: 0,
+    });
+    return items;
+  }
+
   /** A task the worker may see: theirs, one they are a candidate for, an open one, or any for a supervisor. */
   async visible(rawKey: string, worker: Worker): Promise<Task> {
     const key = parseKey(rawKey);
@@ -51,6 +64,7 @@ export class TaskService {
 
   async claim(rawKey: string, worker: Worker): Promise<Task> {
     const task = await this.open(rawKey, worker);
+    checkFourEyes(task, worker.username, 'claim');
     if (task.assignee === worker.username) return task;
     if (task.assignee !== null) throw claimedBy(task.assignee);
     if (!worker.supervises && !isCandidate(task, worker) && hasCandidates(task))
@@ -83,6 +97,7 @@ export class TaskService {
   async assign(rawKey: string, assignee: string | null, worker: Worker): Promise<Task> {
     const task = await this.open(rawKey, worker);
     if (assignee !== null) {
+      checkFourEyes(task, assignee, 'be assigned');
       const account = await this.deps.accounts.find(assignee);
       if (!account || account.disabledAt !== null || !allows(account.roles, 'tasks.work'))
         throw new TasksError('INVALID_ASSIGNEE', `'${assignee}' is not a user who works tasks`, [
@@ -110,6 +125,7 @@ export class TaskService {
    */
   async complete(rawKey: string, submitted: Record<string, unknown>, worker: Worker): Promise<Task> {
     const task = await this.open(rawKey, worker);
+    checkFourEyes(task, worker.username, 'complete');
     if (task.assignee !== worker.username)
       throw new TasksError(
         'TASK_NOT_ASSIGNED_TO_YOU',
@@ -118,7 +134,11 @@ export class TaskService {
           : `Claim task ${task.key} before completing it`,
       );
     await this.ensureAlive(task);
-    const variables = await this.checked(task, withoutMaskedEchoes(submitted, task.variables, worker.roles));
+    const variables = withCompletedBy(
+      task.customHeaders,
+      await this.checked(task, withoutMaskedEchoes(submitted, task.variables, worker.roles)),
+      worker.username,
+    );
     const { store, engine, clock } = this.deps;
     if (!(await store.startCompleting(task.key, worker.username, variables, clock.now()))) {
       await this.open(task.key, worker);

@@ -38,6 +38,17 @@ const USER_FOR: Record<string, string> = {
   'notifications.retry': 'supervisor1',
   'tasks.work': 'agent1',
   'tasks.assign': 'supervisor1',
+  'reports.read': 'compliance1',
+  'campaigns.read': 'compliance1',
+  'campaigns.write': 'marketing1',
+  'campaigns.approve': 'compliance1',
+  'cases.read': 'agent1',
+  'cases.write': 'agent1',
+  'cases.manage': 'supervisor1',
+  'cases.configure': 'admin',
+  'onboarding.read': 'agent1',
+  'onboarding.write': 'agent1',
+  'onboarding.watchlist': 'compliance1',
 };
 
 /** A value of the wrong type (or out of its set) for a schema. */

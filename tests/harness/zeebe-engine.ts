@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createZeebeClient, type ZeebeGrpcClient } from '../../engine/index.ts';
@@ -70,12 +71,25 @@ export async function startReferenceEngine(): Promise<ReferenceEngine> {
   }
   const address = `127.0.0.1:${gatewayPort}`;
   const control = `http://127.0.0.1:${controlPort}`;
-  const call = async (method: string, path: string) => {
-    const response = await fetch(`${control}${path}`, { method });
-    if (!response.ok)
-      throw new Error(`reference engine ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
+  // A fresh connection per call: fetch reuses idle keep-alive sockets, which the engine's HTTP
+  // server may have closed meanwhile ("other side closed"), and a time increase must not be retried.
+  const call = (method: string, path: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const req = httpRequest(`${control}${path}`, { method, agent: false }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status >= 300) reject(new Error(`reference engine ${path}: ${status} ${text}`));
+          else resolve(text === '' ? null : JSON.parse(text));
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
   const zeebe = createZeebeClient({ address });
   return {
     address,

@@ -1,0 +1,12 @@
+import { ModuleError } from '../server/errors.ts';
+
+const statuses = {
+  /** The period, once its defaults are filled in, runs backwards or spans too many months (400 naming the field). */
+  PERIOD_INVALID: 400,
+} as const;
+
+export type ReportsErrorCode = keyof typeof statuses;
+
+export class ReportsError extends ModuleError<ReportsErrorCode> {
+  readonly statuses = statuses;
+}
