@@ -5,10 +5,14 @@ WORKDIR /app
 # sqlite3 and better-sqlite3 compile with node-gyp when no prebuilt binary fits.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --omit=dev
+RUN npm ci --no-audit --no-fund
 COPY engine ./engine
 COPY modules ./modules
+COPY processes ./processes
+COPY designer ./designer
 COPY tsconfig.json ./
+# The designer is built here; its toolchain and libraries (devDependencies) stay behind.
+RUN npm run build:designer && rm -rf designer/src && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -10,6 +10,7 @@ import {
   createReadApiHandler,
 } from '../../engine/index.ts';
 import { Accounts, requireLogin, Sessions } from '../identity/index.ts';
+import { designerRoutes } from './designer.ts';
 import { docsRoutes } from './docs.ts';
 import { errorHandler, problem, ServerError, validationError } from './errors.ts';
 import { healthRoutes } from './health.ts';
@@ -105,6 +106,7 @@ export function createApp(
   }
   for (const module of modules) module.routes?.(app as unknown as OpenAPIHono, context);
   docsRoutes(app as unknown as OpenAPIHono);
+  designerRoutes(app as unknown as Parameters<typeof designerRoutes>[0]);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { ROOT } from '../harness/processes.ts';
+
+/** Debian's Chromium (`apt-get install -y chromium`); never a downloaded browser. */
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function chromiumPath(): string | undefined {
+  return CANDIDATES.find((path): path is string => !!path && existsSync(path));
+}
+
+/** Why the browser suites cannot run here, or undefined when they can. */
+export function browserUnavailable(): string | undefined {
+  return chromiumPath() ? undefined : 'no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)';
+}
+
+/** Where the screenshots of the end-to-end suites go (a CI artifact). */
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/** Builds designer/dist when it is missing or older than its sources (as `npm start` does). */
+export function ensureDesignerBuilt(): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'designer/ensure-built.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`building the designer failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(browserUnavailable());
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+/** A page at 1440×900 in `language` (the designer's switch, stored before the app loads). */
+export async function openPage(browser: Browser, baseUrl: string, language: 'id' | 'en'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: baseUrl });
+  await context.addInitScript((lang) => localStorage.setItem('platform.lang', lang), language);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** Logs in through the login form as a demo user (password `demo`). */
+export async function logIn(page: Page, username: string, password = 'demo'): Promise<void> {
+  await page.goto('/');
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('.topbar').waitFor();
+}
