@@ -1,5 +1,6 @@
 // The engine's public entry: modules import the engine only from here.
 
+export { type CheckedResource, checkResource } from './check-resource.ts';
 export {
   createCamundaAuthHeaders,
   createZeebeClient,

@@ -23,8 +23,8 @@ const intake = bpmn(
      <bpmn:incoming>f0</bpmn:incoming><bpmn:outgoing>f1</bpmn:outgoing>
    </bpmn:businessRuleTask>
    <bpmn:exclusiveGateway id="by_sla" default="to_queue"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>urgent</bpmn:outgoing><bpmn:outgoing>to_queue</bpmn:outgoing></bpmn:exclusiveGateway>
-   <bpmn:serviceTask id="escalate"><bpmn:extensionElements><zeebe:taskDefinition type="crm.cases.escalate" /></bpmn:extensionElements><bpmn:incoming>urgent</bpmn:incoming></bpmn:serviceTask>
-   <bpmn:serviceTask id="enqueue"><bpmn:extensionElements><zeebe:taskDefinition type="crm.cases.enqueue" /></bpmn:extensionElements><bpmn:incoming>to_queue</bpmn:incoming></bpmn:serviceTask>
+   <bpmn:serviceTask id="escalate"><bpmn:extensionElements><zeebe:taskDefinition type="intake.escalate" /></bpmn:extensionElements><bpmn:incoming>urgent</bpmn:incoming></bpmn:serviceTask>
+   <bpmn:serviceTask id="enqueue"><bpmn:extensionElements><zeebe:taskDefinition type="intake.enqueue" /></bpmn:extensionElements><bpmn:incoming>to_queue</bpmn:incoming></bpmn:serviceTask>
    <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="route" />
    <bpmn:sequenceFlow id="f1" sourceRef="route" targetRef="by_sla" />
    <bpmn:sequenceFlow id="urgent" sourceRef="by_sla" targetRef="escalate"><bpmn:conditionExpression>=routing.slaHours &lt;= 8</bpmn:conditionExpression></bpmn:sequenceFlow>
@@ -96,10 +96,10 @@ describe(`business rule tasks (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       bpmnProcessId: 'complaint-intake',
       variables: { complaint },
     });
-    const [job] = await activate('crm.cases.escalate', processInstanceKey);
+    const [job] = await activate('intake.escalate', processInstanceKey);
     // The result propagated to the root; the input mappings' locals stayed in the task.
     expect(job?.variables).toEqual({ complaint, routing: { queue: 'fraud-desk', slaHours: 4 } });
-    expect(await activate('crm.cases.enqueue', processInstanceKey)).toEqual([]);
+    expect(await activate('intake.enqueue', processInstanceKey)).toEqual([]);
   });
 
   it('given a card complaint at a branch, the default flow queues it with a 48-hour SLA', async () => {
@@ -108,7 +108,7 @@ describe(`business rule tasks (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       bpmnProcessId: 'complaint-intake',
       variables: { complaint },
     });
-    const [job] = await activate('crm.cases.enqueue', processInstanceKey);
+    const [job] = await activate('intake.enqueue', processInstanceKey);
     expect(job?.variables.routing).toEqual({ queue: 'branch-service', slaHours: 48 });
   });
 

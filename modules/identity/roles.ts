@@ -14,6 +14,12 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   /** The /v2 read API: process definitions, instances, incidents, variables. */
   'processes.read': ['admin', 'process-owner', 'supervisor', 'compliance'],
+  /** Model in the designer: save versions of BPMN, DMN and forms, ask for a deploy. */
+  'processes.design': ['process-owner'],
+  /** Approve or reject a deploy request (the second pair of eyes; never its requester). */
+  'processes.approve': ['process-owner', 'admin'],
+  /** Operate running processes: start an instance, retry an incident, cancel an instance. */
+  'processes.operate': ['process-owner', 'supervisor', 'admin'],
   /** Users, roles, branches and portfolios. */
   'users.manage': ['admin'],
   /** Customer 360 and search, within the caller's scope (portfolio, branch). */

@@ -32,6 +32,8 @@ export interface ModuleContext {
    * demo work that runs through them (live cases, campaigns, applications) only then.
    */
   shippedProcesses: boolean;
+  /** The folder deployed at this start when `shippedProcesses` (processes/, or a test's own). */
+  processesDir?: string;
   /** The forms of the shipped processes as deployed (the task list's lookup in Zeebe mode). */
   deployedForms: DeployedForms;
   /** The embedded engine's state (ENGINE=embedded only), read by the /v2 read API. */

@@ -7,6 +7,7 @@ import { identityModule } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
 import { onboardingModule } from '../onboarding/index.ts';
 import { reportsModule } from '../reports/index.ts';
+import { repositoryModule } from '../repository/index.ts';
 import { tasksModule } from '../tasks/index.ts';
 import type { PlatformModule } from './module.ts';
 import { checkDatabaseMode } from './platform-state.ts';
@@ -31,6 +32,7 @@ export const MODULES: PlatformModule[] = [
   onboardingModule,
   casesModule,
   campaignsModule,
+  repositoryModule,
   tasksModule,
   reportsModule,
 ];

@@ -25,7 +25,7 @@ import { withMigrationLock } from './migration-lock.ts';
 import { listMigrations, migrate } from './migrator.ts';
 import type { ModuleContext, PlatformModule } from './module.ts';
 import { MODULES } from './modules.ts';
-import { DeployedForms, deployProcesses, PROCESSES_DIR } from './processes.ts';
+import { DeployedForms, deployProcesses, PROCESSES_DIR, replacedShippedModels } from './processes.ts';
 import { startWorkers } from './workers.ts';
 
 export interface RunningPlatform {
@@ -100,7 +100,14 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     const deployedForms = new DeployedForms();
     const processesDir = options.processes ?? PROCESSES_DIR;
     const shippedProcesses = !!processesDir && (engine?.active ?? true);
-    if (shippedProcesses) await deployProcesses(zeebe, deployedForms, logger, processesDir);
+    if (shippedProcesses)
+      await deployProcesses(
+        zeebe,
+        deployedForms,
+        logger,
+        processesDir,
+        await replacedShippedModels(sequelize),
+      );
     const dataKeys = deriveDataKeys(config.dataKey);
     const subjectKeys = new SubjectKeys(sequelize, dataKeys);
     const context: ModuleContext & { clock: ControlledClock } = {
@@ -116,6 +123,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       engineOutbox: new EngineOutbox(sequelize),
       deployedForms,
       shippedProcesses,
+      ...(shippedProcesses && processesDir ? { processesDir } : {}),
       engineStore: engine?.store,
       ...(engine ? { engineActive: () => engine?.active ?? false } : {}),
     };

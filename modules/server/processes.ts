@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import type { ZeebeGrpcClient } from '../../engine/index.ts';
 
 /** Where the shipped models, decision tables and forms live. */
@@ -60,15 +62,27 @@ export async function deployProcesses(
   forms: DeployedForms,
   logger: Logger,
   dir: string = PROCESSES_DIR,
+  replaced: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
-  const names = (await readdir(dir).catch(() => [] as string[]))
-    .filter((name) => extname(name) in KINDS)
-    .sort();
-  if (names.length === 0) return;
+  const files = await Promise.all(
+    (await readdir(dir).catch(() => [] as string[]))
+      .filter((name) => extname(name) in KINDS)
+      .sort()
+      .map(async (name) => ({ name, content: await readFile(join(dir, name), 'utf8') })),
+  );
+  const kept: string[] = [];
+  const shipped = files.filter(({ name, content }) => {
+    const checksum = replaced.get(name.slice(0, -extname(name).length));
+    if (checksum === undefined || checksum !== sha256(content)) return true;
+    kept.push(name);
+    return false;
+  });
+  if (kept.length > 0)
+    logger.info({ kept }, 'shipped models left as they are: a version approved in the designer runs instead');
+  if (shipped.length === 0) return;
   const contents = new Map<string, string>();
   const resources = await Promise.all(
-    names.map(async (name) => {
-      const content = await readFile(join(dir, name), 'utf8');
+    shipped.map(async ({ name, content }) => {
       contents.set(name, content);
       const kind = KINDS[extname(name) as keyof typeof KINDS];
       const buffer = Buffer.from(content);
@@ -100,4 +114,27 @@ export async function deployProcesses(
     }
   }
   logger.info({ deployed }, 'shipped processes deployed');
+}
+
+const sha256 = (content: string) => createHash('sha256').update(content, 'utf8').digest('hex');
+
+/**
+ * The shipped models a process owner replaced through the designer (modules/repository): by
+ * model id, the checksum of the shipped file they replaced. Such a file, unchanged since, is not
+ * deployed again at start — that would put the shipped version back in front of the approved
+ * one. A shipped file that did change (a platform upgrade) is deployed as usual. Empty when the
+ * repository is not part of this platform.
+ */
+export async function replacedShippedModels(sequelize: Sequelize): Promise<Map<string, string>> {
+  try {
+    const rows = await sequelize.query<{ id: string; shipped_checksum: string }>(
+      `SELECT id, shipped_checksum FROM repository_models
+       WHERE shipped_checksum IS NOT NULL AND deployed_version IS NOT NULL
+       AND (shipped_version IS NULL OR deployed_version <> shipped_version)`,
+      { type: QueryTypes.SELECT },
+    );
+    return new Map(rows.map((row) => [row.id, row.shipped_checksum]));
+  } catch {
+    return new Map();
+  }
 }

@@ -166,6 +166,23 @@ const EXPECTED: Record<string, 'public' | 'login' | Role[]> = {
   'PATCH /api/onboarding/watchlist/{id}': ['compliance'],
   'DELETE /api/onboarding/watchlist/{id}': ['compliance'],
   'POST /api/onboarding/watchlist/screen': ['compliance'],
+  // The designer's repository: process owners design; a second owner or an admin approves.
+  'GET /api/designer/models': PROCESSES,
+  'POST /api/designer/models': ['process-owner'],
+  'GET /api/designer/models/{id}': PROCESSES,
+  'GET /api/designer/models/{id}/versions/{version}': PROCESSES,
+  'POST /api/designer/models/{id}/versions': ['process-owner'],
+  'POST /api/designer/models/{id}/versions/{version}/deploy-requests': ['process-owner'],
+  'POST /api/designer/lint': PROCESSES,
+  'GET /api/designer/element-templates': PROCESSES,
+  'GET /api/designer/deploy-requests': PROCESSES,
+  'POST /api/designer/deploy-requests/{id}/approve': ['process-owner', 'admin'],
+  'POST /api/designer/deploy-requests/{id}/reject': ['process-owner', 'admin'],
+  // Operations on running processes: changes over gRPC; the heatmap for every process reader.
+  'POST /api/operations/processes/{bpmnProcessId}/instances': ['process-owner', 'supervisor', 'admin'],
+  'POST /api/operations/incidents/{incidentKey}/retry': ['process-owner', 'supervisor', 'admin'],
+  'POST /api/operations/process-instances/{key}/cancel': ['process-owner', 'supervisor', 'admin'],
+  'GET /api/operations/process-definitions/{key}/statistics': PROCESSES,
   // The engine's read API (Camunda's paths; not in /api/openapi.json).
   'POST /v2/process-definitions/search': PROCESSES,
   'POST /v2/process-instances/search': PROCESSES,

@@ -49,6 +49,10 @@ const USER_FOR: Record<string, string> = {
   'onboarding.read': 'agent1',
   'onboarding.write': 'agent1',
   'onboarding.watchlist': 'compliance1',
+  'processes.read': 'supervisor1',
+  'processes.design': 'owner',
+  'processes.approve': 'owner2',
+  'processes.operate': 'supervisor1',
 };
 
 /** A value of the wrong type (or out of its set) for a schema. */

@@ -11,5 +11,8 @@ export function concretePath(template: string, customerId: string): string {
       // Well formed, never handed out: tracking and survey links answer 404 (or name a bad query).
       .replace('{token}', '00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAA')
       .replace('{kind}', 'KTP')
+      .replace('{version}', '1')
+      .replace('{bpmnProcessId}', 'cases-case-handling')
+      .replace('{incidentKey}', '2251799813685249')
   );
 }

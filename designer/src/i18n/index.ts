@@ -1,6 +1,9 @@
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { builder } from './builder.ts';
 import { common } from './common.ts';
+import { modeler } from './modeler.ts';
+import { operations } from './operations.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -10,7 +13,7 @@ const STORAGE_KEY = 'platform.lang';
  * One namespace per area of the designer, each a `{ id, en }` dictionary in its own file;
  * Bahasa Indonesia is the default and the fallback.
  */
-const NAMESPACES = { common } as const;
+const NAMESPACES = { common, modeler, operations, builder } as const;
 
 export function storedLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);

@@ -119,7 +119,7 @@ export async function deploy(processor: CommandProcessor, resources: Resource[])
  * A form resource is form-js JSON whose `id` names the form, as Zeebe's FormResourceTransformer
  * reads it: scalar ids are taken as text; a missing or blank one is refused.
  */
-function formIdOf(text: string): { formId: string } | { problem: string } {
+export function formIdOf(text: string): { formId: string } | { problem: string } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
