@@ -1,4 +1,5 @@
 import type { QueryInterface } from 'sequelize';
+import { insertSeedTemplates, removeSeedTemplates } from '../../notifications/seed-migration.ts';
 import { CASE_TEMPLATES } from '../seed-templates.ts';
 import { SEED_CATEGORIES, SEED_POLICIES, SEED_QUEUES } from '../vocabulary.ts';
 
@@ -34,43 +35,11 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     'case_sla_policies',
     SEED_POLICIES.map((p) => ({ code: p.code, name: p.name, amount: p.amount, unit: p.unit, ...stamp })),
   );
-  await qi.bulkInsert(
-    'notification_templates',
-    CASE_TEMPLATES.map((t) => ({
-      template_key: t.key,
-      channel: t.channel,
-      purpose: t.purpose,
-      description: t.description,
-      current_version: 1,
-      archived_at: null,
-      created_at: now,
-      created_by: 'system',
-      updated_at: now,
-      updated_by: 'system',
-    })),
-  );
-  await qi.bulkInsert(
-    'notification_template_versions',
-    CASE_TEMPLATES.map((t) => ({
-      template_key: t.key,
-      channel: t.channel,
-      version: 1,
-      purpose: t.purpose,
-      description: t.description,
-      content: JSON.stringify(t.content),
-      sample_data: JSON.stringify(t.sampleData),
-      created_at: now,
-      created_by: 'system',
-    })),
-  );
+  await insertSeedTemplates(qi, CASE_TEMPLATES);
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
-  for (const t of CASE_TEMPLATES) {
-    const where = { template_key: t.key, channel: t.channel };
-    await qi.bulkDelete('notification_template_versions', where);
-    await qi.bulkDelete('notification_templates', where);
-  }
+  await removeSeedTemplates(qi, CASE_TEMPLATES);
   await qi.bulkDelete('case_sla_policies', {});
   await qi.bulkDelete('case_queues', {});
   await qi.bulkDelete('case_categories', {});
