@@ -13,10 +13,8 @@ import { SubjectKeys } from '../audit/subject-keys.ts';
 import { AuditTrail } from '../audit/trail.ts';
 import { Accounts } from '../identity/accounts.ts';
 import { DEMO_BRANCHES } from '../identity/roles.ts';
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/database.ts';
-import { listMigrations, migrate } from '../server/migrator.ts';
-import { MODULES } from '../server/modules.ts';
+import type { Config } from '../server/config.ts';
+import { runDatabaseCommand, UsageError } from '../server/database-command.ts';
 import {
   BulkLoader,
   type BulkLoadResult,
@@ -38,8 +36,6 @@ interface Task {
 
 const USAGE = `usage: npm run seed -- --customers N [--append] [--seed 2026] [--batch 2000] [--workers 1]
   [--connections 2] [--portfolio 400]`;
-
-class UsageError extends Error {}
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -74,64 +70,47 @@ function options(argv: string[]) {
   };
 }
 
-async function main(argv: string[]): Promise<number> {
-  let opts: ReturnType<typeof options>;
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    opts = options(argv);
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return error instanceof UsageError ? 64 : 78;
-    }
-    throw error;
+async function seed(
+  opts: ReturnType<typeof options>,
+  { sequelize, config }: { sequelize: Sequelize; config: Config },
+): Promise<number> {
+  // The branches the generated customers belong to (demo mode seeds them too; so does this).
+  const accounts = new Accounts(sequelize);
+  for (const branch of DEMO_BRANCHES) await accounts.createBranchIfMissing(branch);
+  const [existing] = await sequelize.query('SELECT id FROM customers LIMIT 1', { type: QueryTypes.SELECT });
+  if (existing && !opts.append) {
+    process.stderr.write('The customers table is not empty: add --append to load more customers into it.\n');
+    return 64;
   }
-  const sequelize = await openDatabase(config.database);
-  try {
-    await migrate(sequelize, config.database, listMigrations(MODULES));
-    // The branches the generated customers belong to (demo mode seeds them too; so does this).
-    const accounts = new Accounts(sequelize);
-    for (const branch of DEMO_BRANCHES) await accounts.createBranchIfMissing(branch);
-    const [existing] = await sequelize.query('SELECT id FROM customers LIMIT 1', { type: QueryTypes.SELECT });
-    if (existing && !opts.append) {
-      process.stderr.write(
-        'The customers table is not empty: add --append to load more customers into it.\n',
-      );
-      return 64;
-    }
-    // Generated customers continue after every CIF handed out so far, so NIKs and accounts stay unique.
-    const [counter] = await sequelize.query<{ value: number | string }>(
-      "SELECT value FROM customer_counters WHERE name = 'cif'",
-      { type: QueryTypes.SELECT },
-    );
-    const first = Number(counter?.value ?? 0);
-    const clock = new ControlledClock();
-    const generator: DemoDataOptions = {
-      seed: opts.seed,
-      now: clock.now(),
-      count: opts.customers,
-      portfolio: { username: 'rm1', size: opts.portfolio },
-    };
-    process.stderr.write(
-      `seeding ${opts.customers.toLocaleString('en')} customers into ${sequelize.getDialect()} ` +
-        `(batches of ${opts.batch}, ${opts.workers} worker(s), ${opts.connections} connection(s))\n`,
-    );
-    const started = performance.now();
-    const result = await load(sequelize, config.dataKey, clock, generator, first, opts);
-    const seconds = (performance.now() - started) / 1000;
-    if (sequelize.getDialect() !== 'sqlite')
-      for (const table of ['customers', 'customer_name_words', 'customer_products', 'customer_consents'])
-        await sequelize.query(`ANALYZE TABLE ${table}`);
-    const rate = Math.round(result.count / seconds);
-    process.stdout.write(
-      `seeded ${result.count.toLocaleString('en')} customers (${result.firstCif}…${result.lastCif}) ` +
-        `in ${seconds.toFixed(1)} s: ${rate.toLocaleString('en')} customers/s\n`,
-    );
-    return 0;
-  } finally {
-    await sequelize.close();
-  }
+  // Generated customers continue after every CIF handed out so far, so NIKs and accounts stay unique.
+  const [counter] = await sequelize.query<{ value: number | string }>(
+    "SELECT value FROM customer_counters WHERE name = 'cif'",
+    { type: QueryTypes.SELECT },
+  );
+  const first = Number(counter?.value ?? 0);
+  const clock = new ControlledClock();
+  const generator: DemoDataOptions = {
+    seed: opts.seed,
+    now: clock.now(),
+    count: opts.customers,
+    portfolio: { username: 'rm1', size: opts.portfolio },
+  };
+  process.stderr.write(
+    `seeding ${opts.customers.toLocaleString('en')} customers into ${sequelize.getDialect()} ` +
+      `(batches of ${opts.batch}, ${opts.workers} worker(s), ${opts.connections} connection(s))\n`,
+  );
+  const started = performance.now();
+  const result = await load(sequelize, config.dataKey, clock, generator, first, opts);
+  const seconds = (performance.now() - started) / 1000;
+  if (sequelize.getDialect() !== 'sqlite')
+    for (const table of ['customers', 'customer_name_words', 'customer_products', 'customer_consents'])
+      await sequelize.query(`ANALYZE TABLE ${table}`);
+  const rate = Math.round(result.count / seconds);
+  process.stdout.write(
+    `seeded ${result.count.toLocaleString('en')} customers (${result.firstCif}…${result.lastCif}) ` +
+      `in ${seconds.toFixed(1)} s: ${rate.toLocaleString('en')} customers/s\n`,
+  );
+  return 0;
 }
 
 async function load(
@@ -271,5 +250,5 @@ if (!isMainThread) {
     parentPort?.postMessage({ start, batch });
   });
 } else {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await runDatabaseCommand(process.argv.slice(2), options, seed);
 }

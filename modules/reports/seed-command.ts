@@ -4,17 +4,14 @@
 // withdrawals, campaigns with their funnels. Run it once per database: each run adds more.
 // Exit codes: 0 done, 1 failed, 64 bad arguments or no customers, 78 bad configuration.
 import { parseArgs } from 'node:util';
+import type { Sequelize } from 'sequelize';
 import { ControlledClock } from '../../engine/index.ts';
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/database.ts';
-import { listMigrations, migrate } from '../server/migrator.ts';
-import { MODULES } from '../server/modules.ts';
+import type { Config } from '../server/config.ts';
+import { runDatabaseCommand, UsageError } from '../server/database-command.ts';
 import { analyze, loadCampaigns, loadCases, loadWithdrawals, sampleCustomers } from './history-load.ts';
 
 const USAGE =
   'usage: npm run seed:reports -- [--cases 200000] [--withdrawals 20000] [--campaigns 5] [--messages 20000] [--seed 2026]';
-
-class UsageError extends Error {}
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -44,61 +41,46 @@ function options(argv: string[]) {
   };
 }
 
-async function main(argv: string[]): Promise<number> {
-  let opts: ReturnType<typeof options>;
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    opts = options(argv);
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return error instanceof UsageError ? 64 : 78;
-    }
-    throw error;
+async function seed(
+  opts: ReturnType<typeof options>,
+  { sequelize }: { sequelize: Sequelize; config: Config },
+): Promise<number> {
+  const customers = await sampleCustomers(sequelize, Math.max(50_000, opts.messages));
+  if (customers.length === 0) {
+    process.stderr.write('There are no customers: run `npm run seed -- --customers N` first.\n');
+    return 64;
   }
-  const sequelize = await openDatabase(config.database);
-  try {
-    await migrate(sequelize, config.database, listMigrations(MODULES));
-    const customers = await sampleCustomers(sequelize, Math.max(50_000, opts.messages));
-    if (customers.length === 0) {
-      process.stderr.write('There are no customers: run `npm run seed -- --customers N` first.\n');
-      return 64;
-    }
-    const now = new ControlledClock().now();
-    const started = performance.now();
-    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-    let shown = 0;
-    const cases = await loadCases(sequelize, opts.cases, {
-      seed: opts.seed,
-      now,
-      customers,
-      progress: (done) => {
-        if (performance.now() - shown < 5000) return;
-        shown = performance.now();
-        process.stderr.write(
-          `cases: ${done.toLocaleString('en')}/${opts.cases.toLocaleString('en')} (${seconds()} s)\n`,
-        );
-      },
-    });
-    const withdrawals = await loadWithdrawals(sequelize, opts.withdrawals, opts.seed, now);
-    const campaigns = await loadCampaigns(sequelize, {
-      count: opts.campaigns,
-      messages: opts.messages,
-      seed: opts.seed,
-      now,
-      customers,
-    });
-    await analyze(sequelize);
-    process.stdout.write(
-      `seeded ${cases.toLocaleString('en')} cases over 12 months, ${withdrawals.toLocaleString('en')} consent ` +
-        `withdrawals, ${campaigns} campaigns of up to ${opts.messages.toLocaleString('en')} messages ` +
-        `in ${seconds()} s\n`,
-    );
-    return 0;
-  } finally {
-    await sequelize.close();
-  }
+  const now = new ControlledClock().now();
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  let shown = 0;
+  const cases = await loadCases(sequelize, opts.cases, {
+    seed: opts.seed,
+    now,
+    customers,
+    progress: (done) => {
+      if (performance.now() - shown < 5000) return;
+      shown = performance.now();
+      process.stderr.write(
+        `cases: ${done.toLocaleString('en')}/${opts.cases.toLocaleString('en')} (${seconds()} s)\n`,
+      );
+    },
+  });
+  const withdrawals = await loadWithdrawals(sequelize, opts.withdrawals, opts.seed, now);
+  const campaigns = await loadCampaigns(sequelize, {
+    count: opts.campaigns,
+    messages: opts.messages,
+    seed: opts.seed,
+    now,
+    customers,
+  });
+  await analyze(sequelize);
+  process.stdout.write(
+    `seeded ${cases.toLocaleString('en')} cases over 12 months, ${withdrawals.toLocaleString('en')} consent ` +
+      `withdrawals, ${campaigns} campaigns of up to ${opts.messages.toLocaleString('en')} messages ` +
+      `in ${seconds()} s\n`,
+  );
+  return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runDatabaseCommand(process.argv.slice(2), options, seed);
