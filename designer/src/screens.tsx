@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
+import { AdminScreen } from './admin/index.tsx';
+import { AuditScreen } from './audit/index.tsx';
 import { BuilderScreen } from './builder/BuilderScreen.tsx';
+import { CampaignsScreen } from './campaigns/index.tsx';
+import { CasesScreen } from './cases/index.tsx';
+import { CustomersScreen } from './customers/index.tsx';
+import { DashboardsScreen } from './dashboards/index.tsx';
 import { ModelerScreen } from './modeler/ModelerScreen.tsx';
+import { OnboardingScreen } from './onboarding/index.tsx';
 import { Operations } from './operations/index.tsx';
+import { TasksScreen } from './tasks/index.tsx';
 
 /**
  * A screen of the designer: its hash path (`#/<path>/...`), the roles that see it in the
@@ -17,6 +25,42 @@ export interface Screen {
 
 /** Every screen, in navigation order: each area adds its entry here. */
 export const SCREENS: Screen[] = [
+  {
+    path: 'tasks',
+    roles: ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance', 'marketing'],
+    label: 'nav.tasks',
+    render: (rest) => <TasksScreen rest={rest} />,
+  },
+  {
+    path: 'cases',
+    roles: ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
+    label: 'nav.cases',
+    render: (rest) => <CasesScreen rest={rest} />,
+  },
+  {
+    path: 'customers',
+    roles: ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
+    label: 'nav.customers',
+    render: (rest) => <CustomersScreen rest={rest} />,
+  },
+  {
+    path: 'onboarding',
+    roles: ['agent', 'supervisor', 'relationship-manager', 'compliance', 'backoffice'],
+    label: 'nav.onboarding',
+    render: (rest) => <OnboardingScreen rest={rest} />,
+  },
+  {
+    path: 'campaigns',
+    roles: ['marketing', 'compliance', 'supervisor', 'admin'],
+    label: 'nav.campaigns',
+    render: (rest) => <CampaignsScreen rest={rest} />,
+  },
+  {
+    path: 'dashboards',
+    roles: ['supervisor', 'compliance', 'marketing', 'admin'],
+    label: 'nav.dashboards',
+    render: (rest) => <DashboardsScreen rest={rest} />,
+  },
   {
     path: 'processes',
     roles: ['process-owner', 'admin', 'supervisor', 'compliance'],
@@ -34,5 +78,17 @@ export const SCREENS: Screen[] = [
     roles: ['process-owner', 'supervisor', 'admin', 'compliance'],
     label: 'nav.operations',
     render: (rest) => <Operations rest={rest} />,
+  },
+  {
+    path: 'audit',
+    roles: ['compliance', 'admin'],
+    label: 'nav.audit',
+    render: (rest) => <AuditScreen rest={rest} />,
+  },
+  {
+    path: 'admin',
+    roles: ['admin'],
+    label: 'nav.admin',
+    render: (rest) => <AdminScreen rest={rest} />,
   },
 ];

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { createPlatform, type PlatformOptions, type TestPlatform } from '../harness/create-platform.ts';
 import { ROOT } from '../harness/processes.ts';
 
 /** Debian's Chromium (`apt-get install -y chromium`); never a downloaded browser. */
@@ -35,13 +37,76 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
 
-/** A page at 1440×900 in `language` (the designer's switch, stored before the app loads). */
+/**
+ * A page at 1440×900 in `language` (the designer's switch, stored before the app loads), with
+ * the browser's own locale and zone as a person in Medan (id) or London (en) would have them:
+ * date inputs read dd/mm/yyyy, not the US order.
+ */
 export async function openPage(browser: Browser, baseUrl: string, language: 'id' | 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: baseUrl });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    baseURL: baseUrl,
+    locale: language === 'id' ? 'id-ID' : 'en-GB',
+    timezoneId: 'Asia/Jakarta',
+  });
   await context.addInitScript((lang) => localStorage.setItem('platform.lang', lang), language);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
+}
+
+/** What a browser suite's tests reach: the platform, the browser, and a logged-in page. */
+export interface BrowserSuite {
+  readonly p: TestPlatform;
+  readonly browser: Browser;
+  /** A new page in `language`, logged in as `username` when given; close it with `page.context().close()`. */
+  page(language: 'id' | 'en', username?: string): Promise<Page>;
+}
+
+/**
+ * A suite in Chromium against one platform (built designer, fresh databases), skipped with the
+ * reason when there is no Chromium here. `setup` runs once after the platform is up.
+ */
+export function describeInBrowser(
+  title: string,
+  options: PlatformOptions,
+  body: (suite: BrowserSuite) => void,
+  setup?: (p: TestPlatform) => Promise<void>,
+): void {
+  const unavailable = browserUnavailable();
+  let platform: TestPlatform | undefined;
+  let chromiumBrowser: Browser | undefined;
+  const suite: BrowserSuite = {
+    get p() {
+      if (!platform) throw new Error('the platform is not started yet');
+      return platform;
+    },
+    get browser() {
+      if (!chromiumBrowser) throw new Error('the browser is not launched yet');
+      return chromiumBrowser;
+    },
+    async page(language, username) {
+      const page = await openPage(suite.browser, suite.p.platform.url, language);
+      if (username) await logIn(page, username);
+      return page;
+    },
+  };
+  describe.skipIf(unavailable !== undefined)(
+    `${title}${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+    () => {
+      beforeAll(async () => {
+        ensureDesignerBuilt();
+        platform = await createPlatform(options);
+        await setup?.(platform);
+        chromiumBrowser = await launchBrowser();
+      }, 180_000);
+      afterAll(async () => {
+        await chromiumBrowser?.close();
+        await platform?.close();
+      });
+      body(suite);
+    },
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

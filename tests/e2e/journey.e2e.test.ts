@@ -88,7 +88,7 @@ describe.skipIf(unavailable !== undefined)(
     const startFromUi = async (page: Page, processId: string, variables: Record<string, unknown>) => {
       await page.goto('/#/operations/instances');
       await page.getByRole('button', { name: 'Mulai instans' }).click();
-      const dialog = page.locator('dialog.op-dialog');
+      const dialog = page.locator('dialog.dialog');
       await dialog.locator('select[name=processId]').selectOption(processId);
       await dialog.locator('textarea[name=variables]').fill(JSON.stringify(variables));
       await dialog.locator('button[type=submit]').click();

@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type TestPlatform } from '../harness/create-platform.ts';
 import { probe } from '../harness/engine-probe.ts';
-import { browserUnavailable, ensureDesignerBuilt, launchBrowser, logIn, screenshot } from './browser.ts';
+import {
+  browserUnavailable,
+  ensureDesignerBuilt,
+  launchBrowser,
+  logIn,
+  openPage,
+  screenshot,
+} from './browser.ts';
 import { CHECK_JOB_TYPE, OPS_PROCESS, OPS_PROCESS_ID } from './operations.fixture.ts';
 
 const unavailable = browserUnavailable();
@@ -12,23 +19,6 @@ const shape = (page: Page, elementId: string, marker = '') =>
   page.locator(`.op-diagram g.djs-element[data-element-id="${elementId}"]${marker ? `.${marker}` : ''}`);
 
 const POLL = { timeout: 15_000, interval: 250 };
-
-/**
- * Like browser.ts's openPage, with the browser's own locale set as a person in Medan or
- * London would have it: date inputs then read dd/mm/yyyy, not the US order.
- */
-async function openPage(browser: Browser, baseUrl: string, language: 'id' | 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    baseURL: baseUrl,
-    locale: language === 'id' ? 'id-ID' : 'en-GB',
-    timezoneId: 'Asia/Jakarta',
-  });
-  await context.addInitScript((lang) => localStorage.setItem('platform.lang', lang), language);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
 
 describe.skipIf(unavailable !== undefined)(
   `operations screens in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
@@ -83,7 +73,7 @@ describe.skipIf(unavailable !== undefined)(
       // Start from the UI, with variables as JSON; broken JSON is refused before sending.
       await page.goto('/#/operations/instances');
       await page.getByRole('button', { name: 'Mulai instans' }).click();
-      const dialog = page.locator('dialog.op-dialog');
+      const dialog = page.locator('dialog.dialog');
       await dialog.locator('select[name=processId]').selectOption(OPS_PROCESS_ID);
       await dialog.locator('textarea[name=variables]').fill('{ "segmen": emas }');
       await dialog.getByRole('alert').waitFor();

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, formatDuration, formatNumber } from '../format.ts';
 import { href, navigate } from '../router.ts';
+import { useLoad } from '../use-load.ts';
 import { definitionStatistics, definitionXml, getDefinition, searchDefinitions } from './api.ts';
 import { BpmnDiagram } from './BpmnDiagram.tsx';
-import { errorText, formatDuration, formatNumber } from './format.ts';
 import { HEAT_LEVELS, heatmapLayers, volume } from './heatmap.ts';
-import { useLoad } from './use-load.ts';
 
 async function loadHeatmap(definitionKey: string) {
   const definition = await getDefinition(definitionKey);

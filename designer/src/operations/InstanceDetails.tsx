@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from './format.ts';
+import { formatDateTime } from '../format.ts';
 import { StateBadge } from './StateBadge.tsx';
 import type { ElementInstance, Incident, Variable } from './types.ts';
 

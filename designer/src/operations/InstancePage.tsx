@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../components/Dialog.tsx';
+import { errorText, formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
+import { useLoad } from '../use-load.ts';
 import {
   cancelInstance,
   definitionXml,
@@ -11,13 +14,10 @@ import {
   searchVariables,
 } from './api.ts';
 import { BpmnDiagram } from './BpmnDiagram.tsx';
-import { Dialog } from './Dialog.tsx';
-import { errorText, formatDateTime } from './format.ts';
 import { ElementInstancesTable, IncidentsList, VariablesTable } from './InstanceDetails.tsx';
 import { instanceMarkers } from './instance-diagram.ts';
 import { StateBadge } from './StateBadge.tsx';
 import type { Incident } from './types.ts';
-import { useLoad } from './use-load.ts';
 
 /** While an instance runs, it is read again this often, so its token visibly moves. */
 export const REFRESH_MS = 2_000;
@@ -212,7 +212,7 @@ export function InstancePage({ instanceKey, canOperate }: { instanceKey: string;
       {confirming && (
         <Dialog title={t('instance.cancelTitle')} onClose={() => setConfirming(false)}>
           <p>{t('instance.cancelQuestion', { key: instance.processInstanceKey })}</p>
-          <div className="op-dialog-actions">
+          <div className="dialog-actions">
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
               {t('instance.keep')}
             </button>

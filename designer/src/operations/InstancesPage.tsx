@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, formatDateTime, formatNumber } from '../format.ts';
 import { href } from '../router.ts';
+import { useLoad } from '../use-load.ts';
 import { allDefinitions, searchInstances } from './api.ts';
-import { errorText, formatDateTime, formatNumber } from './format.ts';
 import { InstanceFiltersForm } from './InstanceFiltersForm.tsx';
 import { type InstanceFilters, NO_FILTERS, toSearchFilter } from './instance-filters.ts';
 import { StartInstanceDialog } from './StartInstanceDialog.tsx';
 import { StateBadge } from './StateBadge.tsx';
-import { useLoad } from './use-load.ts';
 
 const PAGE_SIZE = 20;
 type Order = 'ASC' | 'DESC';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, formatNumber } from '../format.ts';
 import { href, navigate } from '../router.ts';
+import { useLoad } from '../use-load.ts';
 import { allDefinitions, count, searchIncidents, searchInstances } from './api.ts';
-import { errorText, formatNumber } from './format.ts';
 import { StartInstanceDialog } from './StartInstanceDialog.tsx';
 import type { ProcessDefinition } from './types.ts';
-import { useLoad } from './use-load.ts';
 
 interface VersionRow extends ProcessDefinition {
   active: number;

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { errorText } from '../format.ts';
 import { startInstance } from './api.ts';
-import { Dialog } from './Dialog.tsx';
-import { errorText } from './format.ts';
 import { checkVariables } from './start-variables.ts';
 
 /** Starts an instance of a process with variables given as JSON (processes.operate). */
@@ -91,7 +91,7 @@ export function StartInstanceDialog({
             )}
           </div>
         )}
-        <div className="op-dialog-actions">
+        <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>
             {t('cancel')}
           </button>

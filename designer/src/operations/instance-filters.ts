@@ -1,4 +1,4 @@
-import { jakartaDayStart } from './format.ts';
+import { jakartaDayStart } from '../format.ts';
 import type { InstanceState } from './types.ts';
 
 export interface VariableCondition {

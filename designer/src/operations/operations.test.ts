@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jakartaDayStart } from './format.ts';
+import { jakartaDayStart } from '../format.ts';
 import { heatLevel, heatmapLayers } from './heatmap.ts';
 import { instanceMarkers } from './instance-diagram.ts';
 import { NO_FILTERS, parseDay, showDay, toSearchFilter, variableValueFilter } from './instance-filters.ts';

@@ -1,4 +1,4 @@
-import { ApiError } from '../api.ts';
+import { ApiError } from './api.ts';
 
 /** The bank works in Western Indonesian Time whatever the browser's zone. */
 export const TIME_ZONE = 'Asia/Jakarta';

@@ -19,7 +19,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="op-dialog"
+      className="dialog"
       aria-label={title}
       onCancel={(event) => {
         event.preventDefault();
