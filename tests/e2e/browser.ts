@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,13 +22,21 @@ export function browserUnavailable(): string | undefined {
 /** Where the screenshots of the end-to-end suites go (a CI artifact). */
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-/** Builds designer/dist when it is missing or older than its sources (as `npm start` does). */
-export function ensureDesignerBuilt(): void {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'designer/ensure-built.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
+/**
+ * Builds designer/dist when it is missing or older than its sources (as `npm start` does), in a
+ * child process awaited without blocking the test worker (a synchronous build starves vitest's
+ * own messages and ends the run with "Timeout calling onTaskUpdate").
+ */
+export function ensureDesignerBuilt(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'designer/ensure-built.ts')],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`building the designer failed:\n${stdout}\n${stderr}`)) : resolve(),
+    );
   });
-  if (run.status !== 0) throw new Error(`building the designer failed:\n${run.stdout}\n${run.stderr}`);
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -95,7 +103,7 @@ export function describeInBrowser(
     `${title}${unavailable ? ` (skipped: ${unavailable})` : ''}`,
     () => {
       beforeAll(async () => {
-        ensureDesignerBuilt();
+        await ensureDesignerBuilt();
         platform = await createPlatform(options);
         await setup?.(platform);
         chromiumBrowser = await launchBrowser();
