@@ -39,6 +39,12 @@ export function listSql(view: ListView, query: AllTasksQuery, worker: Worker): L
     where.push('t.bpmn_process_id = :processId');
     params.processId = query.processId;
   }
+  if (query.search !== undefined) {
+    // Indexed variable values hold no personal fields, so a search cannot probe a masked value.
+    where.push(`(LOWER(t.name) LIKE :search ESCAPE '!' OR LOWER(t.process_name) LIKE :search ESCAPE '!'
+      OR EXISTS (SELECT 1 FROM task_variable_values s WHERE s.task_key = t.job_key AND LOWER(s.value) LIKE :search ESCAPE '!'))`);
+    params.search = `%${query.search.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
+  }
   if (query.candidateGroup !== undefined) {
     where.push(
       `EXISTS (SELECT 1 FROM task_candidates g WHERE g.task_key = t.job_key AND g.kind = 'group' AND g.name = :candidateGroup)`,

@@ -39,6 +39,18 @@ export const ListQuery = z.object({
         'Personal fields (NIK, phone, e-mail, account numbers) cannot be filtered on.',
       example: 'category:payment,severity:HIGH',
     }),
+  search: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({
+      description:
+        "Part of the task's name or its process's name, or of a business variable's value (a case number, " +
+        'a campaign name), any case; personal fields are never searched.',
+      example: 'KLH-2026',
+    }),
   processId: z.string().min(1).max(255).optional().openapi({ description: 'The BPMN process id' }),
   candidateGroup: z.string().min(1).max(100).optional(),
   dueBefore: instant.optional(),

@@ -200,6 +200,14 @@ describe(`tasks: the life of a task, lists, filters, claims, forms (${process.en
     const paged = await list(agent, 'groups', `${filter}&sort=dueDate&limit=2&offset=2`);
     expect(paged.page).toEqual({ total: 3, limit: 2, offset: 2 });
     expect(paged.items.map((t) => t.processInstanceKey)).toEqual([instances[0]]);
+    // A search finds part of a business key or of the name, any case; a LIKE wildcard is only a character.
+    const numbered = await complaint({ caseNumber: 'KLH-2027-009876' });
+    await taskOf(p, numbered);
+    const found = (await list(agent, 'groups', 'search=klh-2027-0098')).items;
+    expect(found.map((t) => t.processInstanceKey)).toEqual([numbered]);
+    expect((await list(agent, 'groups', 'search=TINJAU%20KELUHAN&limit=1')).page.total).toBeGreaterThan(5);
+    expect((await list(agent, 'groups', 'search=KLH-2027-00%25')).items).toEqual([]);
+    expect((await list(agent, 'groups', 'search=_LH-2027-009876')).items).toEqual([]);
     const refused = await agent.get<Problem>('/api/tasks/groups?variables=category-card');
     expect(refused.status).toBe(400);
     expect(refused.body.errors?.[0]?.field).toBe('query.variables');
