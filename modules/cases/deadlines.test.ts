@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HOLIDAYS_2026 } from '../calendar/holidays-2026-2027.ts';
 import { WorkingCalendar } from '../calendar/index.ts';
 import { leastLoaded, nextInTurn } from './assignment.ts';
-import { complaintDeadlines, extendedDeadline, isoInstant, slaDueAt } from './deadlines.ts';
+import { complaintDeadlines, extendedDeadline, isoInstant, slaDueAt, workingDaysLeft } from './deadlines.ts';
 
 const calendar = new WorkingCalendar(new Map(HOLIDAYS_2026.map((h) => [h.date, h.kind])));
 const wib = (local: string) => Date.parse(`${local}+07:00`);
@@ -75,5 +75,16 @@ describe('assignment strategies', () => {
     expect(nextInTurn(['agent1', 'agent2'], 'agent2')).toBe('agent1');
     expect(nextInTurn(['agent1', 'agent3'], 'agent2')).toBe('agent3');
     expect(nextInTurn([], 'agent2')).toBeUndefined();
+  });
+});
+
+describe('working days left to a POJK deadline', () => {
+  const due = wib('2026-08-24T23:59:59.999');
+  it('given the deadline of Monday 24 August, on Friday 14 August 5 working days are left (17 August skipped)', () => {
+    expect(workingDaysLeft(wib('2026-08-14T10:00:00'), due, calendar)).toBe(5);
+  });
+  it('on the day itself none are left, and after it the working days past count negative', () => {
+    expect(workingDaysLeft(wib('2026-08-24T15:00:00'), due, calendar)).toBe(0);
+    expect(workingDaysLeft(wib('2026-08-26T09:00:00'), due, calendar)).toBe(-1);
   });
 });

@@ -80,3 +80,18 @@ export function extendedDeadline(current: number, days: number, calendar: Workin
 export function isoInstant(at: number): string {
   return new Date(at).toISOString().replace('.000Z', 'Z');
 }
+
+/**
+ * Working days from now to a POJK deadline: 0 when it ends today, 3 when it ends on the third
+ * working day after today, negative (working days past it) once it has passed.
+ */
+export function workingDaysLeft(now: number, due: number, calendar: WorkingCalendar): number {
+  const LIMIT = 400;
+  let n = 0;
+  if (due >= now) {
+    while (n < LIMIT && calendar.addWorkingDays(now, n) < due) n += 1;
+    return n;
+  }
+  while (n < LIMIT && calendar.addWorkingDays(due, n) < now) n += 1;
+  return -n;
+}

@@ -3,7 +3,10 @@ import type { Context } from 'hono';
 import { requires } from '../identity/middleware.ts';
 import { problemResponses } from '../server/problem-schema.ts';
 import { requestSource } from '../server/request-source.ts';
-import { listCases } from './list.ts';
+import { caseCounts } from './counts.ts';
+import { workingDaysLeft } from './deadlines.ts';
+import { caseCustomer, listCases } from './list.ts';
+import type { Case } from './model.ts';
 import { presentCase, presentEvent } from './present.ts';
 import * as s from './schema.ts';
 import { type CaseActor, caseScopeOf } from './scope.ts';
@@ -36,6 +39,15 @@ export function actorOf(c: Context): CaseActor {
 /** Cases over HTTP; each route names its permission beside it. */
 export function caseRoutes(app: OpenAPIHono, service: CaseService, reassignTask?: TaskReassigner) {
   const present = (c: Parameters<typeof presentCase>[0]) => presentCase(c, service.deps.clock.now());
+  /** The POJK deadline in working days, on one calendar snapshot per request. */
+  const daysLeft = async () => {
+    const calendar = await service.deps.calendar.snapshot();
+    const now = service.deps.clock.now();
+    return (c: Case) =>
+      c.regulatoryDueAt === null || c.resolvedAt !== null
+        ? null
+        : workingDaysLeft(now, c.regulatoryDueAt, calendar);
+  };
 
   app.openapi(
     createRoute({
@@ -70,8 +82,16 @@ export function caseRoutes(app: OpenAPIHono, service: CaseService, reassignTask?
     async (c) => {
       const query = c.req.valid('query');
       const { items, total } = await listCases(service, query, actorOf(c));
+      const left = await daysLeft();
       return c.json(
-        { items: items.map(present), page: { total, limit: query.limit, offset: query.offset } },
+        {
+          items: items.map((k) => ({
+            ...present(k),
+            customer: k.customer,
+            regulatoryWorkingDaysLeft: left(k),
+          })),
+          page: { total, limit: query.limit, offset: query.offset },
+        },
         200,
       );
     },
@@ -107,6 +127,21 @@ export function caseRoutes(app: OpenAPIHono, service: CaseService, reassignTask?
     createRoute({
       ...requires('cases.read'),
       method: 'get',
+      path: '/api/cases/counts',
+      tags,
+      summary: 'Open cases in your scope per queue: overdue, due soon, escalated, unassigned, yours',
+      responses: {
+        200: { description: 'Counts', content: json(s.CaseCounts) },
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => c.json(await caseCounts(service, actorOf(c)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...requires('cases.read'),
+      method: 'get',
       path: '/api/cases/{id}',
       tags,
       summary: 'One case with its timeline (audited: a view of customer data)',
@@ -129,7 +164,9 @@ export function caseRoutes(app: OpenAPIHono, service: CaseService, reassignTask?
         details: { number: found.number },
       });
       const timeline = (await service.table.timeline(found.id)).map(presentEvent);
-      return c.json({ ...present(found), timeline }, 200);
+      const customer = await caseCustomer(service, found);
+      const left = await daysLeft();
+      return c.json({ ...present(found), customer, regulatoryWorkingDaysLeft: left(found), timeline }, 200);
     },
   );
 
@@ -192,9 +229,9 @@ export function caseRoutes(app: OpenAPIHono, service: CaseService, reassignTask?
   action(
     'cases.manage',
     '/api/cases/{id}/reassign',
-    'Give the case (and its task) to another member of its queue',
+    'Give the case (and its task) to another member of its queue, or move it to another queue and one of its members',
     s.ReassignBody,
-    (id, input, actor) => reassign(service, id, input.assignee, actor, reassignTask),
+    (id, input, actor) => reassign(service, id, input.assignee, actor, reassignTask, input.queue),
   );
   action(
     'cases.write',

@@ -51,6 +51,19 @@ export const CaseQuery = z.object({
   severity: z.enum(SEVERITIES).optional(),
   category: z.string().max(40).optional(),
   customerId: z.uuid().optional(),
+  channel: z.enum(CASE_CHANNELS).optional(),
+  form: z.enum(COMPLAINT_FORMS).optional(),
+  open: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Only open cases (true) or only resolved and closed (false)'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe("Words in the number, description, customer's name or CIF"),
+  escalatedTo: z.string().max(100).optional().describe('Escalated to this supervisor'),
   sla: z.enum(SLA_STATES).optional().describe('Open cases only: overdue, due within 4 hours, or on track'),
   escalated: z.enum(['true', 'false']).optional(),
   sort: z
@@ -77,7 +90,13 @@ export const ExtensionBody = z
   .object({ days: z.number().int().min(1).max(10), reason: z.string().trim().min(5).max(1000) })
   .strict()
   .openapi('CaseExtension');
-export const ReassignBody = z.object({ assignee: username }).strict().openapi('CaseReassign');
+export const ReassignBody = z
+  .object({
+    assignee: username,
+    queue: code.optional().describe('Move the case to this queue too (default: it stays in its own)'),
+  })
+  .strict()
+  .openapi('CaseReassign');
 export const ScoreBody = z
   .object({ score: z.number().int().min(1).max(5) })
   .strict()
@@ -134,9 +153,21 @@ export const CaseEventDto = z
   })
   .openapi('CaseEvent');
 
-export const CaseDetail = CaseDto.extend({ timeline: z.array(CaseEventDto) }).openapi('CaseDetail');
+/** What a list row and the case page add: who complained, and the POJK deadline in working days. */
+const listed = {
+  customer: z.object({ id: z.string(), fullName: z.string(), cif: z.string() }),
+  regulatoryWorkingDaysLeft: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Working days to the POJK deadline: 0 today, negative once past; null without one'),
+};
+export const CaseListItem = CaseDto.extend(listed).openapi('CaseListItem');
+export const CaseDetail = CaseDto.extend({ ...listed, timeline: z.array(CaseEventDto) }).openapi(
+  'CaseDetail',
+);
 export const CasePage = z.object({
-  items: z.array(CaseDto),
+  items: z.array(CaseListItem),
   page: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
 });
 
@@ -151,6 +182,21 @@ export const Vocabulary = z
     rootCauses: z.array(named),
   })
   .openapi('CaseVocabulary');
+
+const count = {
+  open: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+  escalated: z.number().int(),
+  unassigned: z.number().int(),
+  mine: z.number().int(),
+};
+export const CaseCounts = z
+  .object({
+    queues: z.array(z.object({ queue: z.string().nullable(), ...count })),
+    total: z.object(count),
+  })
+  .openapi('CaseCounts');
 
 export const QueueCode = z.object({ code: code.openapi({ param: { name: 'code', in: 'path' } }) });
 export const QueueFields = z

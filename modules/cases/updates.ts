@@ -183,17 +183,27 @@ export async function extend(
   });
 }
 
-/** A supervisor gives the case to another member of its queue (and its open task with it). */
+/**
+ * A supervisor gives the case (and its open task) to another member of its queue — or moves
+ * it to another active queue and one of that queue's members; escalations then go to the new
+ * queue's supervisor. The SLA stays as routed.
+ */
 export async function reassign(
   service: CaseService,
   id: string,
   assignee: string,
   actor: CaseActor,
   reassignTask?: TaskReassigner,
+  toQueue?: string,
 ): Promise<Case> {
   const before = await service.get(id, actor);
   if (!OPEN_STATUSES.includes(before.status)) throw closed(before);
-  const queue = before.queue ? await service.configuration.queue(before.queue) : undefined;
+  const code = toQueue ?? before.queue;
+  const queue = code ? await service.configuration.queue(code) : undefined;
+  if (toQueue !== undefined && !queue?.active)
+    throw new CasesError('INVALID_REFERENCE', `There is no active queue ${toQueue}`, [
+      { field: 'body.queue', message: `no active queue ${toQueue}` },
+    ]);
   if (!queue) throw new CasesError('INVALID_STATE', `Case ${before.number} is not in a queue yet`);
   if (!(await activeMembers(service.sql, queue)).includes(assignee))
     throw new CasesError('INVALID_REFERENCE', `${assignee} is not an active member of queue ${queue.code}`, [
@@ -202,18 +212,19 @@ export async function reassign(
   if (before.processInstanceKey && reassignTask)
     await reassignTask(before.processInstanceKey, assignee, actor);
   return change(service, id, actor, 'case.reassign', async (c, now, transaction) => {
-    if (c.assignee === assignee) return { from: c.assignee, to: assignee };
+    const moved = c.queue !== queue.code;
+    if (c.assignee === assignee && !moved) return { from: c.assignee, to: assignee };
     const status = c.status === 'NEW' ? 'ASSIGNED' : c.status;
-    await service.table.update(c.id, { assignee, status }, transaction);
+    await service.table.update(c.id, { assignee, status, queue: queue.code }, transaction);
     await service.record(
       c,
       'assigned',
       actor,
-      { from: c.assignee, to: assignee, queue: queue.code },
+      { from: c.assignee, to: assignee, queue: queue.code, ...(moved ? { fromQueue: c.queue } : {}) },
       transaction,
       now,
     );
-    return { from: c.assignee, to: assignee };
+    return { from: c.assignee, to: assignee, ...(moved ? { fromQueue: c.queue, queue: queue.code } : {}) };
   });
 }
 

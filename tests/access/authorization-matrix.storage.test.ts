@@ -110,6 +110,7 @@ const EXPECTED: Record<string, 'public' | 'login' | Role[]> = {
   'POST /api/cases': ['agent', 'supervisor', 'backoffice', 'relationship-manager'],
   'GET /api/cases': ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
   'GET /api/cases/vocabulary': ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
+  'GET /api/cases/counts': ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
   'GET /api/cases/{id}': ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
   'POST /api/cases/{id}/comments': ['agent', 'supervisor', 'backoffice', 'relationship-manager'],
   'POST /api/cases/{id}/status': ['agent', 'supervisor', 'backoffice', 'relationship-manager'],
