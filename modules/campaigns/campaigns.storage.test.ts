@@ -121,6 +121,30 @@ describe(`campaigns: segments, drafts, approval and sending (${process.env.TEST_
     expect(missing.status).toBe(422);
   });
 
+  it("a campaign's content is the template filled in with its data, readable by compliance too", async () => {
+    const draft = await campaign(p, 'marketing1', {
+      name: 'Isi untuk diperiksa',
+      channel: 'sms',
+      templateKey: 'promo.kartu-kredit',
+      segmentId: ids.segment,
+      data: { limit: 25_000_000, offerUrl: 'https://bank.example/kk-25' },
+    });
+    const id = await p.as('compliance1').get<{ text: string }>(`/api/campaigns/${draft.id}/content`);
+    expect(id.status).toBe(200);
+    expect(id.body.text).toContain('Budi Santoso, Kartu Kredit limit hingga Rp 25.000.000');
+    expect(id.body.text).toContain('https://bank.example/kk-25');
+    const en = await p
+      .as('compliance1')
+      .get<{ text: string }>(`/api/campaigns/${draft.id}/content?locale=en`);
+    expect(en.body.text).toContain('a credit card with a limit of up to Rp 25.000.000');
+    expect((await p.as('agent1').get(`/api/campaigns/${draft.id}/content`)).status).toBe(403);
+    const missing = await p
+      .as('compliance1')
+      .get<Problem>('/api/campaigns/00000000-0000-7000-8000-000000000000/content');
+    expect(missing.status).toBe(404);
+    await p.as('marketing1').post(`/api/campaigns/${draft.id}/cancel`);
+  });
+
   it('at or below the threshold a submitted campaign is approved automatically and sent to consenting customers only', async () => {
     const draft = await campaign(p, 'marketing1', {
       name: 'Kartu kredit SMS',

@@ -74,6 +74,22 @@ export function campaignRoutes(app: OpenAPIHono, service: CampaignService, tasks
 
   app.openapi(
     createRoute({
+      ...requires('campaigns.read'),
+      method: 'get',
+      path: '/api/campaigns/{id}/content',
+      tags,
+      summary: "What a customer would receive: the template filled in with the campaign's data",
+      request: { params, query: s.ContentQuery },
+      responses: {
+        200: { description: 'The rendered message', content: json(s.Content) },
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await service.content(c.req.valid('param').id, c.req.valid('query').locale), 200),
+  );
+
+  app.openapi(
+    createRoute({
       ...requires('campaigns.write'),
       method: 'put',
       path: '/api/campaigns/{id}',

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CONSENT_CHANNELS, PRODUCT_KINDS, SEGMENTS } from '../customers/vocabulary.ts';
-import { CHANNELS } from '../notifications/schema.ts';
+import { CHANNELS, LOCALES } from '../notifications/schema.ts';
 
 /**
  * DRAFT → PENDING_APPROVAL → APPROVED | REJECTED (back to the maker, editable, resubmittable)
@@ -199,3 +199,12 @@ export const Campaign = z
   .openapi('Campaign');
 
 export const CampaignDetail = Campaign.extend({ funnel: Funnel }).openapi('CampaignDetail');
+
+export const ContentQuery = z.object({ locale: z.enum(LOCALES).default('id') });
+export const Content = z
+  .object({
+    subject: z.string().optional(),
+    html: z.string().optional(),
+    text: z.string(),
+  })
+  .openapi('CampaignContent');

@@ -19,6 +19,8 @@ export const APPROVAL_PROCESS = 'campaigns-campaign-approval';
 const MESSAGE_TTL_MS = 3_600_000;
 
 const nextId = uuidv7Factory();
+/** The customer name a content preview is filled in with. */
+const SAMPLE_NAME = 'Budi Santoso';
 const PAST = { pause: 'paused', resume: 'resumed', cancel: 'cancelled' } as const;
 /** The engine outbox ref of a campaign's n-th submission: its process instance. */
 export const submissionRef = (id: string, submission: number | string) => `campaign:${id}:${submission}`;
@@ -68,6 +70,17 @@ export class CampaignService {
       ...presentCampaign(row, segment?.name ?? null),
       funnel: await funnelOf(this.sql, row, transaction),
     };
+  }
+
+  /**
+   * What a customer would receive: the campaign's template (its current version) filled in with
+   * the campaign's data and a sample customer, so a checker without template rights reads it too.
+   */
+  async content(id: string, locale: 'id' | 'en') {
+    const row = await this.table.load(id);
+    if (!row) throw campaignNotFound(id);
+    const data = { ...(JSON.parse(row.data) as Record<string, unknown>), customer: { name: SAMPLE_NAME } };
+    return this.deps.notifications.templates.preview(row.template_key, row.channel, { locale, data });
   }
 
   async create(input: CampaignBody, actor: Actor) {
