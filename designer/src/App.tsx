@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NoAccess } from './components/NoAccess.tsx';
 import { Shell } from './components/Shell.tsx';
 import { Home } from './pages/Home.tsx';
 import { Login } from './pages/Login.tsx';
@@ -14,5 +15,17 @@ export function App() {
   if (me === null) return <Login />;
   const visible = SCREENS.filter((screen) => screen.roles.some((role) => me.roles.includes(role)));
   const screen = visible.find((s) => s.path === first);
-  return <Shell screens={visible}>{screen ? screen.render(rest) : <Home screens={visible} />}</Shell>;
+  // A screen the person's roles do not open says so, rather than falling back to the home page.
+  const forbidden = !screen && SCREENS.some((s) => s.path === first);
+  return (
+    <Shell screens={visible}>
+      {screen ? (
+        screen.render(rest)
+      ) : forbidden && first ? (
+        <NoAccess screen={first} />
+      ) : (
+        <Home screens={visible} />
+      )}
+    </Shell>
+  );
 }

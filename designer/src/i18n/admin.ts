@@ -1,9 +1,5 @@
-/** The words of the administration screen. */
-export const admin = {
-  id: {
-    title: 'Administrasi',
-  },
-  en: {
-    title: 'Administration',
-  },
-} as const;
+import { adminEn } from './admin-en.ts';
+import { adminId } from './admin-id.ts';
+
+/** The words of the administration screen: users, branches, queues, SLA, holidays, templates. */
+export const admin = { id: adminId, en: adminEn } as const;

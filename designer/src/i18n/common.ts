@@ -31,6 +31,11 @@ export const common = {
     close: 'Tutup',
     error: 'Terjadi kesalahan',
     empty: 'Tidak ada data',
+    noAccess: {
+      title: 'Tidak ada akses',
+      body: 'Peran Anda tidak memiliki akses ke layar {{screen}}. Hubungi administrator bila Anda memerlukannya.',
+      home: 'Kembali ke beranda',
+    },
     home: {
       welcome: 'Selamat datang, {{name}}',
       roles: 'Peran Anda: {{roles}}',
@@ -78,6 +83,11 @@ export const common = {
     close: 'Close',
     error: 'Something went wrong',
     empty: 'Nothing here',
+    noAccess: {
+      title: 'No access',
+      body: 'Your roles do not give access to the {{screen}} screen. Ask an administrator if you need it.',
+      home: 'Back to home',
+    },
     home: {
       welcome: 'Welcome, {{name}}',
       roles: 'Your roles: {{roles}}',
