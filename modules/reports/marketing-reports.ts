@@ -85,7 +85,8 @@ export async function campaignFunnels(ctx: Context): Promise<CampaignFunnelRepor
 export async function consentWithdrawals(ctx: Context): Promise<ConsentWithdrawalReport> {
   const { sql, period, scope } = ctx;
   const bucket = monthBucket('cc.recorded_at', period);
-  const branch = scope.kind === 'branch';
+  // A branch scope, or a queue-led supervisor who narrowed to a branch: that branch's customers.
+  const branch = scope.kind !== 'all' && scope.branchCode !== undefined;
   const rows = await sql.rows<{ bucket: unknown; channel: string; purpose: string; n: unknown }>(
     `SELECT ${bucket} AS bucket, cc.channel AS channel, cc.purpose AS purpose, COUNT(*) AS n
      FROM customer_consents cc${branch ? ' JOIN customers c ON c.id = cc.customer_id AND c.branch_code = :branch' : ''}

@@ -163,6 +163,48 @@ describe(`reports on known cases (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(answer.body.overall).toEqual({ met: 2, breached: 0, pending: 0, rate: 1 });
   });
 
+  it('a branch filter narrows the case reports; a branch supervisor may not look at another branch', async () => {
+    const all = await p
+      .as('compliance1')
+      .get<{ scope: unknown; totals: number[] }>(
+        '/api/reports/complaint-volume?from=2026-01-01&to=2026-03-31&branch=PMS-KC',
+      );
+    expect(all.status).toBe(200);
+    expect(all.body.scope).toEqual({ kind: 'branch', branchCode: 'PMS-KC' });
+    expect(all.body.totals).toEqual([0, 1, 1]);
+
+    // supervisor1 leads CB-PMS-KC only: its cases in MDN-KC are none.
+    const led = await p
+      .as('supervisor1')
+      .get<{ scope: unknown; total: number }>(
+        '/api/reports/complaint-volume?from=2026-01-01&to=2026-03-31&branch=MDN-KC',
+      );
+    expect(led.body).toMatchObject({
+      scope: { kind: 'queues', queues: ['CB-PMS-KC'], branchCode: 'MDN-KC' },
+      total: 0,
+    });
+
+    const own = await reports.run('csat', { ...Q1, branch: 'MDN-KC' }, branchSupervisor);
+    expect(own.items.map((i) => i.branchCode)).toEqual(['MDN-KC']);
+    await expect(reports.run('csat', { ...Q1, branch: 'PMS-KC' }, branchSupervisor)).rejects.toMatchObject({
+      code: 'BRANCH_OUT_OF_SCOPE',
+    });
+
+    const bad = await p
+      .as('admin')
+      .get<{ errors?: { field: string }[] }>('/api/reports/csat?branch=medan kota');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.field)).toContain('query.branch');
+
+    const branches = await p.as('marketing1').get<{ items: { code: string }[] }>('/api/reports/branches');
+    expect(branches.status).toBe(200);
+    expect(branches.body.items.map((b) => b.code)).toEqual(expect.arrayContaining(['MDN-KC', 'PMS-KC']));
+    expect(await reports.branches(branchSupervisor)).toEqual([
+      { code: 'MDN-KC', name: 'Kantor Cabang Medan Kota' },
+    ]);
+    expect((await p.as('agent1').get('/api/reports/branches')).status).toBe(403);
+  });
+
   it('bad periods answer 400 naming the field', async () => {
     const as = p.as('admin');
     const cases: [string, string][] = [

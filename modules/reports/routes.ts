@@ -48,6 +48,20 @@ const ROUTES: { name: ReportName; schema: z.ZodType; summary: string }[] = [
 
 /** The dashboards' reports over HTTP: GET /api/reports/<name>?from=YYYY-MM-DD&to=YYYY-MM-DD. */
 export function reportRoutes(app: OpenAPIHono, service: ReportService) {
+  app.openapi(
+    createRoute({
+      ...requires('reports.read'),
+      method: 'get',
+      path: '/api/reports/branches',
+      tags,
+      summary: 'The branches the reader may narrow the reports to (the dashboards’ branch filter)',
+      responses: {
+        200: { description: 'The branches', content: { 'application/json': { schema: s.ReportBranches } } },
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => c.json({ items: await service.branches(c.get('principal')) }, 200),
+  );
   for (const route of ROUTES)
     app.openapi(
       createRoute({

@@ -13,6 +13,15 @@ export const PeriodQuery = z
   .object({
     from: date('First day of the period'),
     to: date('Last day of the period'),
+    branch: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{2,20}$/, 'must be a branch code such as MDN-KC')
+      .optional()
+      .openapi({
+        example: 'MDN-KC',
+        description: "Only this branch: its cases and its customers' consents (campaigns are bank-wide)",
+      }),
   })
   .superRefine((q, ctx) => {
     if (!q.from || !q.to) return;
@@ -180,6 +189,11 @@ export const ConsentWithdrawalReport = z
     total: count,
   })
   .openapi('ConsentWithdrawalReport');
+
+export const ReportBranches = z
+  .object({ items: z.array(z.object({ code: z.string(), name: z.string() })) })
+  .describe('The branches a reader may narrow the reports to')
+  .openapi('ReportBranches');
 
 export type VolumeReport = z.infer<typeof VolumeReport>;
 export type SlaReport = z.infer<typeof SlaReport>;

@@ -1,5 +1,6 @@
 import { customerScopeOf, type ScopedPrincipal } from '../identity/scope.ts';
 import type { Sql } from '../server/sql.ts';
+import { ReportsError } from './errors.ts';
 import type { ReportScope } from './schema.ts';
 
 /** Roles whose work is the whole bank's: they see every figure. */
@@ -23,11 +24,33 @@ export async function reportScopeOf(principal: ScopedPrincipal, sql: Sql): Promi
   return { kind: 'queues', queues: queues.map((q) => q.code) };
 }
 
+/**
+ * A scope narrowed to one branch the reader asked for: bank-wide readers get that branch; a
+ * queue-led supervisor their queues' cases in that branch; a branch supervisor only their own.
+ */
+export function narrowToBranch(scope: ReportScope, branch: string | undefined): ReportScope {
+  if (!branch) return scope;
+  if (scope.kind === 'branch' && scope.branchCode !== branch)
+    throw new ReportsError('BRANCH_OUT_OF_SCOPE', `Your figures are those of branch ${scope.branchCode}`, [
+      { field: 'query.branch', message: `must be your own branch (${scope.branchCode})` },
+    ]);
+  return scope.kind === 'queues' ? { ...scope, branchCode: branch } : { kind: 'branch', branchCode: branch };
+}
+
 /** The condition on `cases` (alias k) for a scope; an empty queue list matches nothing. */
 export function caseCondition(scope: ReportScope): { sql: string; params: Record<string, unknown> } {
   if (scope.kind === 'branch')
     return { sql: ' AND k.branch_code = :scopeBranch', params: { scopeBranch: scope.branchCode } };
-  if (scope.kind === 'queues')
-    return { sql: ' AND k.queue_code IN (:scopeQueues)', params: { scopeQueues: scope.queues ?? [] } };
+  if (scope.kind === 'queues') {
+    const queues = {
+      sql: ' AND k.queue_code IN (:scopeQueues)',
+      params: { scopeQueues: scope.queues ?? [] },
+    };
+    if (!scope.branchCode) return queues;
+    return {
+      sql: `${queues.sql} AND k.branch_code = :scopeBranch`,
+      params: { ...queues.params, scopeBranch: scope.branchCode },
+    };
+  }
   return { sql: '', params: {} };
 }

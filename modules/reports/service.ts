@@ -13,7 +13,7 @@ import { ReportsError } from './errors.ts';
 import { campaignFunnels, consentWithdrawals } from './marketing-reports.ts';
 import { defaultDates, MAX_MONTHS, monthSpan, type Period, periodOf } from './period.ts';
 import type { PeriodQuery, ReportScope } from './schema.ts';
-import { reportScopeOf } from './scope.ts';
+import { narrowToBranch, reportScopeOf } from './scope.ts';
 
 interface ReportContext {
   sql: Sql;
@@ -67,6 +67,17 @@ export class ReportService {
     return periodOf(from, to);
   }
 
+  /** The branches a reader may narrow to: a branch supervisor their own, everyone else every active branch. */
+  async branches(principal: ScopedPrincipal): Promise<{ code: string; name: string }[]> {
+    const scope = await reportScopeOf(principal, this.sql);
+    const rows = await this.sql.rows<{ code: string; name: string; active: unknown }>(
+      'SELECT code, name, active FROM identity_branches ORDER BY name',
+    );
+    return rows
+      .filter((b) => (scope.kind === 'branch' ? b.code === scope.branchCode : Boolean(Number(b.active))))
+      .map(({ code, name }) => ({ code, name }));
+  }
+
   async run<N extends ReportName>(
     name: N,
     query: PeriodQuery,
@@ -74,7 +85,7 @@ export class ReportService {
   ): Promise<ReportOf<N>> {
     const report = REPORTS[name];
     const period = this.period(query, report.months);
-    const scope = await reportScopeOf(principal, this.sql);
+    const scope = narrowToBranch(await reportScopeOf(principal, this.sql), query.branch);
     return (await report.run({ sql: this.sql, period, scope, now: this.deps.clock.now() })) as ReportOf<N>;
   }
 }
