@@ -77,13 +77,35 @@ const sla = bpmn(
    </bpmn:subProcess>`,
 );
 
+/**
+ * A fork in a sub-process whose first branch ends at once (an unwatched case): the sub-process
+ * waits for the other branch, as Zeebe counts the flows taken but not yet followed as tokens.
+ */
+const watching = bpmn(
+  'watching',
+  `<bpmn:startEvent id="start" />
+   <bpmn:subProcess id="handling">
+     <bpmn:startEvent id="handling_start" />
+     <bpmn:parallelGateway id="fork" />
+     <bpmn:exclusiveGateway id="watch" default="watch-unwatched" />
+     <bpmn:endEvent id="unwatched" />
+     ${task('work', 'scopes.watching-work')}
+     <bpmn:endEvent id="worked" />
+     ${flows('handling_start>fork', 'fork>work', 'fork>watch', 'work>worked')}
+     <bpmn:sequenceFlow id="watch-unwatched" sourceRef="watch" targetRef="unwatched" />
+   </bpmn:subProcess>
+   ${task('after', 'scopes.watching-after')}
+   <bpmn:endEvent id="end" />
+   ${flows('start>handling', 'handling>after', 'after>end')}`,
+);
+
 describe(`sub-processes, terminate end events and event sub-processes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let p: TestPlatform;
   let engine: ReturnType<typeof probe>;
   beforeAll(async () => {
     p = await createPlatform();
     engine = probe(p);
-    await engine.deploy({ documents, screening, sla });
+    await engine.deploy({ documents, screening, sla, watching });
   });
   afterAll(() => p.close());
 
@@ -112,6 +134,27 @@ describe(`sub-processes, terminate end events and event sub-processes (${process
       'check_end:COMPLETED',
       'end:COMPLETED',
     ]);
+  });
+
+  it('a fork whose first branch ends at once leaves the sub-process waiting for the other branch', async () => {
+    const { processInstanceKey: key } = await p.zeebe.createProcessInstance({
+      bpmnProcessId: 'watching',
+      variables: {},
+    });
+    const [work] = await engine.jobs('scopes.watching-work', key);
+    expect(await engine.trail(key)).toEqual([
+      'start:COMPLETED',
+      'handling:ACTIVE',
+      'handling_start:COMPLETED',
+      'fork:COMPLETED',
+      'watch:COMPLETED',
+      'unwatched:COMPLETED',
+      'work:ACTIVE',
+    ]);
+    expect(await engine.jobs('scopes.watching-after', key, 300)).toEqual([]);
+    await p.zeebe.completeJob({ jobKey: work?.key as string, variables: { resolution: 'done' } });
+    const [after] = await engine.jobs('scopes.watching-after', key, 5_000);
+    expect(after?.variables).toMatchObject({ resolution: 'done' });
   });
 
   it('a timer on a sub-process interrupts everything inside it', async () => {

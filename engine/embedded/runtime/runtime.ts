@@ -146,7 +146,8 @@ export class Runtime {
     // An inner instance of a multi-instance activity goes back to its body, not on.
     if (element?.multiInstance && instance.elementType !== MULTI_INSTANCE_BODY)
       return innerCompleted(this, process, element, instance);
-    for (const flow of flows) await this.take(process, flow, instance);
+    if (flows.length > 1) await this.#fork(process, flows, instance);
+    else for (const flow of flows) await this.take(process, flow, instance);
     if (process.inclusiveJoinIds)
       this.checkJoins(process, instance.flowScopeKey, instance.processInstanceKey);
     if (flows.length === 0)
@@ -170,6 +171,30 @@ export class Runtime {
       [instance.key],
     );
     await this.disarmBoundaryEvents(instance);
+  }
+
+  /** Scopes with a fork under way: how many forks, and whether a branch tried to end the scope. */
+  readonly #forks = new Map<string, { open: number; endAsked: boolean }>();
+
+  /**
+   * Takes several flows out of one element. Tokens run depth first here, so a branch that ends
+   * at once (a gateway's default to an end event) would find the scope empty while the flows
+   * after it are not taken yet and complete the scope too early; Zeebe counts taken flows as
+   * tokens. The scope is only looked at again once every flow of the fork has been taken.
+   */
+  async #fork(process: ExecutableProcess, flows: SequenceFlow[], from: ElementInstance) {
+    const scopeKey = from.flowScopeKey;
+    const fork = this.#forks.get(scopeKey) ?? { open: 0, endAsked: false };
+    fork.open += 1;
+    this.#forks.set(scopeKey, fork);
+    try {
+      for (const flow of flows) await this.take(process, flow, from);
+    } finally {
+      fork.open -= 1;
+      if (fork.open === 0) this.#forks.delete(scopeKey);
+    }
+    if (fork.open === 0 && fork.endAsked)
+      await this.completeScopeIfDone(process, scopeKey, from.processInstanceKey);
   }
 
   readonly #joinChecks = new Map<string, { process: ExecutableProcess; processInstanceKey: string }>();
@@ -236,6 +261,11 @@ export class Runtime {
     processInstanceKey: string,
     joinsSettled = false,
   ) {
+    const fork = this.#forks.get(scopeKey);
+    if (fork) {
+      fork.endAsked = true;
+      return;
+    }
     if ((await this.instances.activeChildren(scopeKey)).length > 0) return;
     if (process.inclusiveJoinIds && !joinsSettled) {
       // Tokens waiting at an inclusive join may still fire it: look once everything has settled.
