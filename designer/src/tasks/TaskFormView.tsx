@@ -46,6 +46,8 @@ export function TaskFormView({
   const { t, i18n } = useTranslation('tasks');
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState('');
+  // Set once form-js has imported the schema and data: input typed before that would be reset.
+  const [ready, setReady] = useState(false);
   const dataRef = useRef(data);
   dataRef.current = data;
   const readOnlyRef = useRef(readOnly);
@@ -63,7 +65,11 @@ export function TaskFormView({
     });
     formRef.current = form;
     form.on('changed', (state: { errors: Record<string, unknown> }) => errorsListener.current(state.errors));
-    form.importSchema(schema, dataRef.current).catch((error: Error) => setFailed(error.message));
+    setReady(false);
+    form
+      .importSchema(schema, dataRef.current)
+      .then(() => setReady(true))
+      .catch((error: Error) => setFailed(error.message));
     return () => {
       formRef.current = null;
       form.destroy();
@@ -82,7 +88,11 @@ export function TaskFormView({
   }, [fieldErrors, formRef]);
 
   return (
-    <div className="tk-form" data-readonly={readOnly ? 'true' : 'false'}>
+    <div
+      className="tk-form"
+      data-readonly={readOnly ? 'true' : 'false'}
+      data-ready={ready ? 'true' : 'false'}
+    >
       {failed && (
         <p className="error" role="alert">
           {t('task.formError')}: {failed}

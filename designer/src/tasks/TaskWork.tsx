@@ -5,7 +5,14 @@ import { ApiError } from '../api.ts';
 import { navigate } from '../router.ts';
 import { useLoad } from '../use-load.ts';
 import { completeTask, getTaskForm } from './api.ts';
-import { displayData, fieldMessage, fieldsByKey, localizeSchema, variableOfField } from './form-i18n.ts';
+import {
+  displayData,
+  editableData,
+  fieldMessage,
+  fieldsByKey,
+  localizeSchema,
+  variableOfField,
+} from './form-i18n.ts';
 import { announceCompleted, rememberedView } from './list-memory.ts';
 import { problemCode, problemText } from './problems.ts';
 import type { Run } from './TaskActions.tsx';
@@ -82,7 +89,7 @@ export function TaskWork({
     if (formRef.current) {
       const { data, errors } = formRef.current.submit();
       if (Object.keys(errors).length > 0) return;
-      variables = data;
+      variables = schema ? editableData(schema, data) : data;
     }
     const done = await run('complete', async () => {
       try {

@@ -127,3 +127,22 @@ export function displayData(
   walk(schema.components);
   return out;
 }
+
+/**
+ * What completing a task sends: the form's data without its read-only fields. They only show
+ * the task's variables (some turned into words by displayData), and sending them back would
+ * overwrite the process's codes with those words.
+ */
+export function editableData(schema: Json, data: Json): Json {
+  const out: Json = { ...data };
+  const walk = (components: unknown) => {
+    if (!Array.isArray(components)) return;
+    for (const c of components) {
+      if (!isObject(c)) continue;
+      walk(c.components);
+      if (c.readonly === true && typeof c.key === 'string') delete out[c.key];
+    }
+  };
+  walk(schema.components);
+  return out;
+}

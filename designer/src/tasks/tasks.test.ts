@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tasks } from '../i18n/tasks.ts';
 import { businessContext } from './business-context.ts';
-import { displayData, fieldMessage, fieldsByKey, localizeSchema, variableOfField } from './form-i18n.ts';
+import {
+  displayData,
+  editableData,
+  fieldMessage,
+  fieldsByKey,
+  localizeSchema,
+  variableOfField,
+} from './form-i18n.ts';
 import { taskHref } from './links.ts';
 import { NewTasks } from './new-tasks.ts';
 import { endOfJakartaDay, priorityLevel, slaState } from './sla.ts';
@@ -173,6 +180,22 @@ describe('codes shown in words on a form', () => {
       ],
     };
     expect(displayData(schema, { severity: 'HIGH' }, words)).toEqual({ severity: 'HIGH' });
+  });
+  it('completing sends the editable fields only: the words shown never overwrite the codes', () => {
+    const schema = {
+      components: [
+        { type: 'textfield', id: 'a', key: 'severity', readonly: true },
+        {
+          type: 'group',
+          id: 'g',
+          components: [{ type: 'textfield', id: 'b', key: 'category', readonly: true }],
+        },
+        { type: 'textarea', id: 'c', key: 'resolution' },
+        { type: 'select', id: 'd', key: 'rootCause', readonly: '=false' },
+      ],
+    };
+    const submitted = { severity: 'Tinggi', category: 'Pinjaman', resolution: 'Selesai', rootCause: 'FRAUD' };
+    expect(editableData(schema, submitted)).toEqual({ resolution: 'Selesai', rootCause: 'FRAUD' });
   });
 });
 
