@@ -106,6 +106,7 @@ const EXPECTED: Record<string, 'public' | 'login' | Role[]> = {
   'POST /api/campaigns/{id}/approve': ['compliance'],
   'POST /api/campaigns/{id}/reject': ['compliance'],
   'POST /api/campaigns/{id}/conversions': ['marketing'],
+  'GET /api/campaigns/{id}/content': ['marketing', 'compliance', 'supervisor', 'admin'],
   // Cases: read and write as cases.read/cases.write; supervisors manage; admins configure.
   'POST /api/cases': ['agent', 'supervisor', 'backoffice', 'relationship-manager'],
   'GET /api/cases': ['agent', 'supervisor', 'backoffice', 'relationship-manager', 'compliance'],
@@ -135,6 +136,7 @@ const EXPECTED: Record<string, 'public' | 'login' | Role[]> = {
   'GET /api/reports/csat': ['admin', 'supervisor', 'compliance', 'marketing'],
   'GET /api/reports/campaign-funnel': ['admin', 'supervisor', 'compliance', 'marketing'],
   'GET /api/reports/consent-withdrawals': ['admin', 'supervisor', 'compliance', 'marketing'],
+  'GET /api/reports/branches': ['admin', 'supervisor', 'compliance', 'marketing'],
   'GET /api/tasks/mine': WORK_TASKS,
   'GET /api/tasks/groups': WORK_TASKS,
   'GET /api/tasks/unassigned': WORK_TASKS,
