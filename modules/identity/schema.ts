@@ -51,6 +51,24 @@ export const UserQuery = z.object({
     .describe(`At most ${MAX_PAGE_SIZE}; larger values are capped`),
 });
 
+/** The staff directory: who is who, for every logged-in member of staff. */
+export const DirectoryQuery = z.object({
+  role: z.enum(ROLES).optional(),
+  branch: z.string().min(1).max(20).optional().describe('Branch code'),
+});
+
+export const DirectoryEntry = z
+  .strictObject({
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.string()),
+    branch: z.string().nullable(),
+    active: z.boolean().describe('False once the user is disabled'),
+  })
+  .openapi('DirectoryEntry');
+
+export const Directory = z.object({ items: z.array(DirectoryEntry) }).openapi('Directory');
+
 export const NewUser = z
   .strictObject({
     username,
@@ -133,3 +151,5 @@ export type UserChangesInput = z.infer<typeof UserChanges>;
 export type NewBranchInput = z.infer<typeof NewBranch>;
 export type BranchChangesInput = z.infer<typeof BranchChanges>;
 export type UserQueryInput = z.infer<typeof UserQuery>;
+export type DirectoryQueryInput = z.infer<typeof DirectoryQuery>;
+export type DirectoryEntryDto = z.infer<typeof DirectoryEntry>;

@@ -3,7 +3,17 @@ import type { Context } from 'hono';
 import { problemResponses } from '../server/problem-schema.ts';
 import { requestSource } from '../server/request-source.ts';
 import { requires } from './middleware.ts';
-import { NewPassword, NewUser, User, UserChanges, UsernameParam, UserPage, UserQuery } from './schema.ts';
+import {
+  Directory,
+  DirectoryQuery,
+  NewPassword,
+  NewUser,
+  User,
+  UserChanges,
+  UsernameParam,
+  UserPage,
+  UserQuery,
+} from './schema.ts';
 import type { Actor, UserAdministration } from './users.ts';
 
 /** The caller and their address, as the audit trail records them. */
@@ -14,8 +24,25 @@ export const actorOf = (c: Context): Actor => ({
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-/** Users and their roles: every route needs `users.manage`. */
+/** Users and their roles: every route needs `users.manage`, except the staff directory. */
 export function userRoutes(app: OpenAPIHono, users: UserAdministration): void {
+  // Registered before /api/users/{username}, which would otherwise take "directory" as a name.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/users/directory',
+      ...requires(),
+      tags: ['identity'],
+      summary: 'The staff directory: name, roles, branch and whether active; for any logged-in user',
+      request: { query: DirectoryQuery },
+      responses: {
+        200: { description: 'Every user matching the filters', ...json(Directory) },
+        ...problemResponses(400, 401),
+      },
+    }),
+    async (c) => c.json(await users.directory(c.req.valid('query')), 200),
+  );
+
   app.openapi(
     createRoute({
       method: 'get',

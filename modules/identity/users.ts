@@ -2,9 +2,16 @@ import { QueryTypes, type Sequelize, type Transaction, UniqueConstraintError } f
 import type { Clock } from '../../engine/index.ts';
 import type { AuditLog } from '../audit/types.ts';
 import { activeBranchExists, forUpdate } from './branches.ts';
+import { staffDirectory } from './directory.ts';
 import { IdentityError } from './errors.ts';
 import { hashPassword, passwordRuleBroken } from './passwords.ts';
-import type { NewUserInput, UserChangesInput, UserDto, UserQueryInput } from './schema.ts';
+import type {
+  DirectoryQueryInput,
+  NewUserInput,
+  UserChangesInput,
+  UserDto,
+  UserQueryInput,
+} from './schema.ts';
 import type { Sessions } from './sessions.ts';
 import { COLUMNS, iso, toUserDto, type UserRecord, type UserRow, withRoles } from './user-records.ts';
 
@@ -61,6 +68,11 @@ export class UserAdministration {
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  /** Who is who, for every logged-in user (directory.ts). */
+  directory(query: DirectoryQueryInput) {
+    return staffDirectory(this.deps.sequelize, query);
   }
 
   async get(username: string): Promise<UserDto> {

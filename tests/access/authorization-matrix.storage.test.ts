@@ -40,6 +40,7 @@ const EXPECTED: Record<string, 'public' | 'login' | Role[]> = {
   'POST /api/auth/logout': 'login',
   'GET /api/auth/me': 'login',
   'GET /api/users': ['admin'],
+  'GET /api/users/directory': 'login',
   'POST /api/users': ['admin'],
   'GET /api/users/{username}': ['admin'],
   'PATCH /api/users/{username}': ['admin'],

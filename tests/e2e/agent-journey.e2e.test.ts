@@ -49,7 +49,12 @@ describeInBrowser(
       // The agent who got it opens the case, follows its open task to the task list.
       const page = await s.page('id', assignee as string);
       await page.goto(`/#/cases/${caseId}`);
-      await expect.poll(() => page.locator('[data-field=assignee]').textContent(), POLL).toBe(assignee);
+      // The assignee shows by name (the staff directory), the username kept in data-username.
+      const holder = page.locator('[data-field=assignee] [data-username]');
+      await expect.poll(() => holder.getAttribute('data-username'), POLL).toBe(assignee);
+      await expect
+        .poll(() => holder.textContent(), POLL)
+        .toBe(assignee === 'agent1' ? 'Putri Simanjuntak' : 'Bayu Tarigan');
       const taskLink = page.locator('[data-section=task] a[href^="#/tasks/"]');
       await expect.poll(() => taskLink.count(), POLL).toBe(1);
       await taskLink.click();

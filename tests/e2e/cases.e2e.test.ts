@@ -135,7 +135,11 @@ describeInBrowser(
       await dialog.locator('select[name=assignee]').selectOption(other);
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await expect.poll(() => escalated.locator('td').nth(5).textContent(), POLL).toBe(other);
+      const names: Record<string, string> = { agent1: 'Putri Simanjuntak', agent2: 'Bayu Tarigan' };
+      await expect.poll(() => escalated.locator('td').nth(5).textContent(), POLL).toBe(names[other]);
+      expect(
+        await escalated.locator('td').nth(5).locator('[data-username]').getAttribute('data-username'),
+      ).toBe(other);
       const moved = await read(caseId);
       expect(moved).toMatchObject({ assignee: other, escalatedTo: 'supervisor1' });
       expect(moved.timeline.at(-1)).toMatchObject({
@@ -148,7 +152,7 @@ describeInBrowser(
       await page.goto(`/#/cases/${caseId}`);
       const escalation = page.locator('.cs-timeline li[data-kind=escalation]');
       await escalation.waitFor();
-      expect(await escalation.textContent()).toContain('Eskalasi tingkat 1 ke supervisor1');
+      expect(await escalation.textContent()).toContain('Eskalasi tingkat 1 ke Lestari Ginting');
       await page.context().close();
 
       const en = await s.page('en', 'supervisor1');

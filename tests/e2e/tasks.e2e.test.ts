@@ -276,14 +276,14 @@ describeInBrowser(
       expect((await s.p.as('agent2').post(`/api/tasks/${mine.key}/claim`)).status).toBe(200);
       await expect
         .poll(() => page.locator('.tk-status').textContent(), POLL)
-        .toBe('Tugas ini dipegang agent2; hanya pemegangnya yang dapat menyelesaikannya.');
+        .toBe('Tugas ini dipegang Bayu Tarigan; hanya pemegangnya yang dapat menyelesaikannya.');
       expect(await page.locator('button[name=claim]').count()).toBe(0);
       expect((await s.p.as('agent2').post(`/api/tasks/${mine.key}/complete`, { variables: {} })).status).toBe(
         200,
       );
       await page.locator('.tk-task[data-state=COMPLETED]').waitFor({ timeout: 20_000 });
       expect(await page.locator('.tk-status').textContent()).toMatch(
-        /^Tugas ini sudah diselesaikan oleh agent2 pada .+ WIB\. Formulir tidak dapat dikirim lagi\.$/,
+        /^Tugas ini sudah diselesaikan oleh Bayu Tarigan pada .+ WIB\. Formulir tidak dapat dikirim lagi\.$/,
       );
       expect(
         await page.locator('button[name=complete], button[name=claim], button[name=unclaim]').count(),
@@ -320,8 +320,11 @@ describeInBrowser(
       await dialog.locator('button[type=submit]').click();
       await expect
         .poll(() => page.locator('.tk-notice').textContent(), POLL)
-        .toBe('Tugas ditugaskan ke agent2.');
-      expect(await page.locator('[data-field=assignee]').textContent()).toBe('agent2');
+        .toBe('Tugas ditugaskan ke Bayu Tarigan.');
+      expect(await page.locator('[data-field=assignee]').textContent()).toBe('Bayu Tarigan');
+      expect(await page.locator('[data-field=assignee] [data-username]').getAttribute('data-username')).toBe(
+        'agent2',
+      );
       expect((await readTask(task.key)).assignee).toBe('agent2');
       await screenshot(page, 'tasks-assigned-id');
       await page.context().close();

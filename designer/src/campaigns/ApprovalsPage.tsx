@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Person } from '../components/people.tsx';
 import { formatDateTime, formatNumber } from '../format.ts';
 import { href } from '../router.ts';
 import { useLoad } from '../use-load.ts';
@@ -48,7 +49,7 @@ export function ApprovalsPage() {
                     ? t('detail.counting')
                     : formatNumber(c.eligibleCount, i18n.language)}
                 </td>
-                <td>{c.maker ?? '—'}</td>
+                <td>{c.maker ? <Person username={c.maker} /> : '—'}</td>
                 <td>{formatDateTime(c.submittedAt ?? undefined, i18n.language)}</td>
                 <td>
                   <a className="cmp-button" href={href('campaigns', 'approvals', c.id)}>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useDisplayName } from '../components/people.tsx';
 import { formatDateTime, formatNumber } from '../format.ts';
 import { useLoad } from '../use-load.ts';
 import { listTemplates } from './api.ts';
@@ -8,6 +9,7 @@ import type { Campaign } from './types.ts';
 export function CampaignFacts({ campaign }: { campaign: Campaign }) {
   const { t, i18n } = useTranslation('campaigns');
   const lang = i18n.language;
+  const name = useDisplayName();
   // The template's description reads better than its key; the key stays as a fallback.
   const templates = useLoad(() => listTemplates(campaign.channel), campaign.channel);
   const template = templates.data?.items.find((x) => x.key === campaign.templateKey);
@@ -39,14 +41,14 @@ export function CampaignFacts({ campaign }: { campaign: Campaign }) {
             : t('list.notCounted')
           : formatNumber(campaign.eligibleCount, lang),
       )}
-      {campaign.maker && row('maker', t('detail.maker'), campaign.maker)}
+      {campaign.maker && row('maker', t('detail.maker'), name(campaign.maker))}
       {campaign.approval &&
         row('approval', t('detail.approval'), t(`detail.approvalKind.${campaign.approval}`))}
       {campaign.checker &&
         row(
           'checker',
           t('detail.checker'),
-          campaign.checker === 'system' ? t('detail.system') : campaign.checker,
+          campaign.checker === 'system' ? t('detail.system') : name(campaign.checker),
         )}
     </dl>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Person, useDisplayName } from '../components/people.tsx';
 import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import { SeverityBadge, SlaBadge, StatusBadge } from './SlaBadge.tsx';
@@ -9,6 +10,7 @@ import { useCaseWords } from './use-words.ts';
 export function CaseHeader({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation('cases');
   const words = useCaseWords();
+  const name = useDisplayName();
   const date = (iso: string | null) => formatDateTime(iso ?? undefined, i18n.language);
   const left = c.regulatoryWorkingDaysLeft;
   const days =
@@ -29,7 +31,10 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         <StatusBadge status={c.status} />
         {c.escalationLevel > 0 && (
           <span className="badge danger" data-escalation={c.escalationLevel}>
-            {t('detail.escalated', { level: c.escalationLevel, to: c.escalatedTo ?? '—' })}
+            {t('detail.escalated', {
+              level: c.escalationLevel,
+              to: c.escalatedTo ? name(c.escalatedTo) : '—',
+            })}
           </span>
         )}
       </div>
@@ -49,7 +54,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         </div>
         <div>
           <dt>{t('detail.assignee')}</dt>
-          <dd data-field="assignee">{c.assignee ?? t('unassigned')}</dd>
+          <dd data-field="assignee">{c.assignee ? <Person username={c.assignee} /> : t('unassigned')}</dd>
         </div>
         <div>
           <dt>{t('detail.channel')}</dt>
@@ -84,7 +89,8 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         <div>
           <dt>{t('detail.createdAt')}</dt>
           <dd>
-            {date(c.createdAt)} <span className="muted">{t('detail.createdBy', { user: c.createdBy })}</span>
+            {date(c.createdAt)}{' '}
+            <span className="muted">{t('detail.createdBy', { user: name(c.createdBy) })}</span>
           </dd>
         </div>
       </dl>

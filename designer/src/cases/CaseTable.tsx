@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Person } from '../components/people.tsx';
 import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import type { Sort, SortField } from './case-query.ts';
@@ -76,7 +77,13 @@ export function CaseTable({
                 </span>
               )}
             </td>
-            <td>{item.assignee ?? <span className="muted">{t('unassigned')}</span>}</td>
+            <td>
+              {item.assignee ? (
+                <Person username={item.assignee} />
+              ) : (
+                <span className="muted">{t('unassigned')}</span>
+              )}
+            </td>
             <td>
               <SlaBadge item={item} />
             </td>

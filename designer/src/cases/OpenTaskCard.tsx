@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Person } from '../components/people.tsx';
 import { errorText, formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import { useLoad } from '../use-load.ts';
@@ -33,7 +34,7 @@ export function OpenTaskCard({
           </a>
           <br />
           <span className="muted cs-small">
-            {task.data.assignee ?? t('unassigned')}
+            {task.data.assignee ? <Person username={task.data.assignee} /> : t('unassigned')}
             {task.data.dueDate
               ? ` · ${t('detail.taskDue', { date: formatDateTime(task.data.dueDate, i18n.language) })}`
               : ''}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
+import { useDisplayName } from '../components/people.tsx';
 import { errorText } from '../format.ts';
 import { reassign } from './api.ts';
 import type { CaseItem } from './types.ts';
@@ -10,6 +11,7 @@ import { useCaseWords } from './use-words.ts';
 export function ReassignDialog({ c, onClose, onDone }: { c: CaseItem; onClose(): void; onDone(): void }) {
   const { t } = useTranslation('cases');
   const words = useCaseWords();
+  const name = useDisplayName();
   const [queue, setQueue] = useState(c.queue ?? '');
   const [assignee, setAssignee] = useState('');
   const moving = queue !== c.queue;
@@ -67,7 +69,7 @@ export function ReassignDialog({ c, onClose, onDone }: { c: CaseItem; onClose():
               <option value="">—</option>
               {members.map((m) => (
                 <option key={m} value={m}>
-                  {m}
+                  {name(m)}
                 </option>
               ))}
             </select>

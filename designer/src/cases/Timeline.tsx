@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Person, useDisplayName } from '../components/people.tsx';
 import { formatDateTime } from '../format.ts';
 import { eventText } from './case-query.ts';
 import type { CaseEvent } from './types.ts';
@@ -8,6 +9,7 @@ import { useCaseWords } from './use-words.ts';
 export function Timeline({ events }: { events: CaseEvent[] }) {
   const { t, i18n } = useTranslation('cases');
   const words = useCaseWords();
+  const name = useDisplayName();
   const newestFirst = [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
   const describe = (e: CaseEvent) => {
     const { key, values } = eventText(e.kind, e.detail);
@@ -21,6 +23,9 @@ export function Timeline({ events }: { events: CaseEvent[] }) {
         queue: words.queue(values.queue ?? null),
         policy: words.policy(values.policy ?? null),
       });
+    // Escalations and assignments name people: show their names, not usernames.
+    if (e.kind === 'escalation' || e.kind === 'assigned')
+      return t(key, { ...values, from: name(values.from), to: values.to === '—' ? '—' : name(values.to) });
     return t(key, { ...values, defaultValue: e.kind });
   };
   return (
@@ -33,7 +38,8 @@ export function Timeline({ events }: { events: CaseEvent[] }) {
             <div className="cs-event-head">
               <strong>{describe(e)}</strong>
               <span className="muted cs-small">
-                {formatDateTime(e.at, i18n.language)} · {e.actor === 'system' ? t('event.system') : e.actor}
+                {formatDateTime(e.at, i18n.language)} ·{' '}
+                {e.actor === 'system' ? t('event.system') : <Person username={e.actor} />}
               </span>
             </div>
             {e.kind === 'comment' && typeof e.detail.text === 'string' && (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { get } from '../api.ts';
+import { Person } from '../components/people.tsx';
 import { errorText, formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import { useSession } from '../session.tsx';
@@ -72,7 +73,13 @@ export function OpenWork({ customerId }: { customerId: string }) {
                         </div>
                       )}
                     </td>
-                    <td>{c.assignee ?? <span className="muted">{t('cases.unassigned')}</span>}</td>
+                    <td>
+                      {c.assignee ? (
+                        <Person username={c.assignee} />
+                      ) : (
+                        <span className="muted">{t('cases.unassigned')}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -101,7 +108,13 @@ export function OpenWork({ customerId }: { customerId: string }) {
                       <a href={href('tasks', task.key)}>{task.name}</a>
                       {task.processName && <div className="muted">{task.processName}</div>}
                     </td>
-                    <td>{task.assignee ?? <span className="muted">{t('tasks.unassigned')}</span>}</td>
+                    <td>
+                      {task.assignee ? (
+                        <Person username={task.assignee} />
+                      ) : (
+                        <span className="muted">{t('tasks.unassigned')}</span>
+                      )}
+                    </td>
                     <td>{formatDateTime(task.dueDate ?? undefined, i18n.language)}</td>
                   </tr>
                 ))}

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Person } from '../components/people.tsx';
 import { errorText } from '../format.ts';
 import { href, navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
@@ -111,7 +112,7 @@ function ResultsTable({ items }: { items: CustomerSummary[] }) {
             <td className="cu-mono">{c.phone ?? t('none')}</td>
             <td>{t(`segment.${c.segment}`, { defaultValue: c.segment })}</td>
             <td>{c.branchCode}</td>
-            <td>{c.rmUsername ?? t('none')}</td>
+            <td>{c.rmUsername ? <Person username={c.rmUsername} /> : t('none')}</td>
           </tr>
         ))}
       </tbody>

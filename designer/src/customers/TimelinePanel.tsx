@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDisplayName } from '../components/people.tsx';
 import { errorText, formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import { timelinePage } from './api.ts';
@@ -15,6 +16,7 @@ const LINKS: Record<string, [string, string]> = {
 /** The interaction timeline across channels, newest first; older pages load on request. */
 export function TimelinePanel({ customerId, first }: { customerId: string; first: TimelinePage }) {
   const { t, i18n } = useTranslation('customers');
+  const name = useDisplayName();
   const [items, setItems] = useState(first.items);
   const [next, setNext] = useState(first.nextBefore);
   const [busy, setBusy] = useState(false);
@@ -59,7 +61,7 @@ export function TimelinePanel({ customerId, first }: { customerId: string; first
                   </>
                 )}
               </span>
-              <span className="muted cu-actor">{t('timeline.by', { actor: item.actor })}</span>
+              <span className="muted cu-actor">{t('timeline.by', { actor: name(item.actor) })}</span>
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
+import { useDisplayName } from '../components/people.tsx';
 import { formatDay } from '../customers/format-day.ts';
 import { errorText, formatNumber } from '../format.ts';
 import { href } from '../router.ts';
@@ -86,6 +87,7 @@ export function ApplicationPage({ id }: { id: string }) {
 
 function ApplicantCard({ a }: { a: Application }) {
   const { t, i18n } = useTranslation('onboarding');
+  const name = useDisplayName();
   const rows: [string, ReactNode][] = [
     ['fullName', a.applicant.fullName],
     [
@@ -124,7 +126,7 @@ function ApplicantCard({ a }: { a: Application }) {
             )
             .join(', '),
     ],
-    ['submittedBy', a.submittedBy],
+    ['submittedBy', name(a.submittedBy)],
   ];
   return (
     <section className="onb-card" aria-labelledby="onb-applicant">

@@ -1,39 +1,43 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
-import { useSession } from '../session.tsx';
-import { useLoad } from '../use-load.ts';
-import { listTasks, listUsers } from './api.ts';
+import { type StaffMember, usePeople } from '../components/people.tsx';
 import { problemText } from './problems.ts';
 
-/** Only these roles may read `/api/users` (users.manage); the others type a username. */
-const USER_READERS = ['admin'];
+/** The roles that work tasks (tasks.work): suggested when the task names no candidate group. */
+const WORKING_ROLES = [
+  'agent',
+  'backoffice',
+  'supervisor',
+  'relationship-manager',
+  'compliance',
+  'marketing',
+];
 
-/** Users to suggest: the directory where the role reads it, else whoever holds open tasks. */
-async function suggestions(readsUsers: boolean): Promise<{ username: string; label: string }[]> {
-  if (readsUsers) {
-    const { items } = await listUsers();
-    return items.filter((u) => !u.disabledAt).map((u) => ({ username: u.username, label: u.displayName }));
-  }
-  const { items } = await listTasks('all', 'limit=200');
-  const names = new Set(items.flatMap((task) => [task.assignee, ...task.candidateUsers]));
-  return [...names].filter((n): n is string => !!n).map((username) => ({ username, label: username }));
+/** Active staff of the task's candidate groups, or of every working role when it has none. */
+function suggestions(people: StaffMember[], groups: string[]): StaffMember[] {
+  const ofRoles = (roles: string[]) =>
+    people.filter((p) => p.active && p.roles.some((r) => roles.includes(r)));
+  const inGroups = groups.length > 0 ? ofRoles(groups) : [];
+  return inGroups.length > 0 ? inGroups : ofRoles(WORKING_ROLES);
 }
 
 /** A supervisor gives the task to someone, or to nobody; the server checks who may take it. */
 export function AssignDialog({
   current,
+  groups = [],
   onAssign,
   onClose,
 }: {
   current: string | null;
+  /** The task's candidate groups: their members are suggested first. */
+  groups?: string[];
   onAssign(assignee: string | null): Promise<void>;
   onClose(): void;
 }) {
   const { t } = useTranslation('tasks');
-  const { has } = useSession();
-  const readsUsers = has(...USER_READERS);
-  const users = useLoad(() => suggestions(readsUsers), `assignees:${readsUsers}`);
+  const people = usePeople();
+  const users = suggestions(people.list, groups);
   const [username, setUsername] = useState(current ?? '');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -72,9 +76,9 @@ export function AssignDialog({
           />
         </label>
         <datalist id="tk-assignees">
-          {(users.data ?? []).map((u) => (
-            <option key={u.username} value={u.username}>
-              {u.label}
+          {users.map((u) => (
+            <option key={u.username} value={u.username} label={u.displayName}>
+              {u.displayName}
             </option>
           ))}
         </datalist>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDisplayName } from '../components/people.tsx';
 import { AssignDialog } from './AssignDialog.tsx';
 import { assignTask, claimTask, unclaimTask } from './api.ts';
 import type { Task } from './types.ts';
@@ -23,6 +24,7 @@ export function TaskActions({
   run: Run;
 }) {
   const { t } = useTranslation('tasks');
+  const name = useDisplayName();
   const [assigning, setAssigning] = useState(false);
   return (
     <div className="tk-actions">
@@ -61,6 +63,7 @@ export function TaskActions({
       {assigning && (
         <AssignDialog
           current={task.assignee}
+          groups={task.candidateGroups}
           onClose={() => setAssigning(false)}
           onAssign={async (assignee) => {
             // The dialog shows the refusal itself (e.g. INVALID_ASSIGNEE) and stays open.
@@ -68,7 +71,7 @@ export function TaskActions({
             await run(
               'assign',
               async () => undefined,
-              assignee ? t('actions.assigned', { user: assignee }) : t('actions.assignedNobody'),
+              assignee ? t('actions.assigned', { user: name(assignee) }) : t('actions.assignedNobody'),
             );
           }}
         />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Person, useDisplayName } from '../components/people.tsx';
 import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import { useSession } from '../session.tsx';
@@ -16,6 +17,7 @@ export function TaskDetails({ task, now }: { task: Task; now: number }) {
   const { t, i18n } = useTranslation('tasks');
   const { has } = useSession();
   const groupName = useGroupName();
+  const name = useDisplayName();
   const at = (iso: string | null) => formatDateTime(iso ?? undefined, i18n.language);
   const facts = FACT_VARIABLES.filter((name) => typeof task.variables[name] === 'string');
   const value = (name: string, raw: string) => t(`values.${name}.${raw}`, { defaultValue: raw });
@@ -46,7 +48,11 @@ export function TaskDetails({ task, now }: { task: Task; now: number }) {
         ))}
         <dt>{t('task.assignee')}</dt>
         <dd data-field="assignee">
-          {task.assignee ?? <span className="muted">{t('unassignedShort')}</span>}
+          {task.assignee ? (
+            <Person username={task.assignee} />
+          ) : (
+            <span className="muted">{t('unassignedShort')}</span>
+          )}
         </dd>
         {task.candidateGroups.length > 0 && (
           <>
@@ -57,7 +63,7 @@ export function TaskDetails({ task, now }: { task: Task; now: number }) {
         {task.candidateUsers.length > 0 && (
           <>
             <dt>{t('task.candidateUsers')}</dt>
-            <dd>{task.candidateUsers.join(', ')}</dd>
+            <dd>{task.candidateUsers.map(name).join(', ')}</dd>
           </>
         )}
         <dt>{t('task.due')}</dt>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Person, useDisplayName } from '../components/people.tsx';
 import { formatDateTime } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { businessContext } from './business-context.ts';
@@ -30,7 +31,8 @@ export function TaskRow({
   const groupName = useGroupName();
   const level = priorityLevel(task.priority);
   const context = businessContext(task.variables);
-  const candidates = [...task.candidateGroups.map(groupName), ...task.candidateUsers];
+  const name = useDisplayName();
+  const candidates = [...task.candidateGroups.map(groupName), ...task.candidateUsers.map(name)];
   return (
     <tr
       data-task-key={task.key}
@@ -62,7 +64,7 @@ export function TaskRow({
       <td>
         {task.assignee ? (
           <span data-assignee={task.assignee}>
-            {task.assignee === me?.username ? t('you') : task.assignee}
+            {task.assignee === me?.username ? t('you') : <Person username={task.assignee} />}
           </span>
         ) : (
           <span className="muted">{t('unassignedShort')}</span>

@@ -15,9 +15,3 @@ export const assignTask = (key: string, assignee: string | null) =>
   post<Task>(`${at(key)}/assign`, { assignee });
 export const completeTask = (key: string, variables: Record<string, unknown>) =>
   post<Task>(`${at(key)}/complete`, { variables });
-
-/** Users who work tasks, for the supervisor's picker; only where the role may read users. */
-export const listUsers = () =>
-  get<{ items: { username: string; displayName: string; roles: string[]; disabledAt?: string | null }[] }>(
-    '/api/users?pageSize=200',
-  );
