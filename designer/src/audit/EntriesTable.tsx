@@ -64,7 +64,7 @@ function ChangesSummary({ entry }: { entry: AuditEntry }) {
   const changes = changesOf(entry.details);
   if (changes.length === 0) return <span className="muted">{t('table.noDetails')}</span>;
   return (
-    <ul className="au-changes">
+    <ul className="au-changes" data-raw="changes">
       {changes.slice(0, SHOWN_CHANGES).map((c) => (
         <li key={c.field}>
           <span className="au-field">{c.field}</span>:{' '}
