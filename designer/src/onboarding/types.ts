@@ -1,44 +1,16 @@
 /** The shapes of the onboarding API (modules/onboarding/schema.ts), as the designer reads them. */
-export const STATUSES = [
-  'SUBMITTED',
-  'VERIFYING',
-  'SCREENING',
-  'IN_REVIEW',
-  'APPROVED',
-  'ACCOUNT_OPENED',
-  'COMPLETED',
-  'REFUSED',
-] as const;
-export type Status = (typeof STATUSES)[number];
-export const PRODUCTS = ['savings', 'current', 'deposit'] as const;
-export const DOCUMENT_KINDS = ['KTP', 'NPWP', 'PROOF_OF_ADDRESS', 'SIGNATURE_SPECIMEN'] as const;
-export const OCCUPATIONS = [
-  'employee',
-  'civil-servant',
-  'military-police',
-  'entrepreneur',
-  'trader',
-  'farmer',
-  'fisher',
-  'homemaker',
-  'student',
-  'retired',
-  'professional',
-  'money-changer',
-  'gold-trader',
-  'public-official',
-  'other',
-] as const;
-export const SOURCES_OF_FUNDS = [
-  'salary',
-  'business',
-  'inheritance',
-  'gift',
-  'investment',
-  'pension',
-  'other',
-] as const;
-export const WATCHLIST_CATEGORIES = ['TERRORISM', 'PROLIFERATION', 'SANCTION', 'PEP', 'FRAUD'] as const;
+// The server's own lists (modules/onboarding/vocabulary.ts imports nothing): one source for both.
+export {
+  DOCUMENT_KINDS,
+  OCCUPATIONS,
+  PRODUCTS,
+  SOURCES_OF_FUNDS,
+  STATUSES,
+  type Status,
+  WATCHLIST_CATEGORIES,
+} from '../../../modules/onboarding/vocabulary.ts';
+
+import type { Status } from '../../../modules/onboarding/vocabulary.ts';
 
 export interface ApplicationSummary {
   id: string;
