@@ -1,6 +1,7 @@
 /** The words of the audit trail screen. */
 export const audit = {
   id: {
+    otherAction: 'Tindakan lain',
     title: 'Jejak audit',
     intro:
       'Setiap tampilan dan perubahan data tercatat berurutan dan saling terkait (rantai hash), sehingga perubahan atau penghapusan entri dapat terdeteksi.',
@@ -149,6 +150,15 @@ export const audit = {
       'task.unclaim': 'Melepas tugas',
       'task.assign': 'Menugaskan tugas',
       'task.complete': 'Menyelesaikan tugas',
+      'onboarding.submit': 'Mengajukan permohonan',
+      'onboarding.view': 'Melihat permohonan',
+      'onboarding.document': 'Memperbarui dokumen permohonan',
+      'onboarding.risk': 'Menilai risiko permohonan',
+      'onboarding.refuse': 'Menolak permohonan',
+      'onboarding.watchlist.add': 'Menambah entri daftar pantauan',
+      'onboarding.watchlist.change': 'Mengubah entri daftar pantauan',
+      'onboarding.watchlist.remove': 'Menghapus entri daftar pantauan',
+      'campaign.demo-history': 'Riwayat kampanye demo dimuat',
       'user.disable': 'Menonaktifkan pengguna',
       'user.enable': 'Mengaktifkan pengguna',
     },
@@ -174,6 +184,7 @@ export const audit = {
     },
   },
   en: {
+    otherAction: 'Other action',
     title: 'Audit trail',
     intro:
       'Every view and change of data is recorded in order and linked (a hash chain), so an altered or removed entry is detected.',
@@ -322,6 +333,15 @@ export const audit = {
       'task.unclaim': 'Released a task',
       'task.assign': 'Assigned a task',
       'task.complete': 'Completed a task',
+      'onboarding.submit': 'Submitted an application',
+      'onboarding.view': 'Viewed an application',
+      'onboarding.document': 'Updated an application document',
+      'onboarding.risk': 'Assessed an application risk',
+      'onboarding.refuse': 'Refused an application',
+      'onboarding.watchlist.add': 'Added a watch-list entry',
+      'onboarding.watchlist.change': 'Changed a watch-list entry',
+      'onboarding.watchlist.remove': 'Removed a watch-list entry',
+      'campaign.demo-history': 'Demo campaign history loaded',
       'user.disable': 'Disabled a user',
       'user.enable': 'Enabled a user',
     },
