@@ -148,7 +148,8 @@ describe('the /v2 read API in Zeebe mode, against a secured cluster', () => {
     for (let i = 0; i < 3; i++)
       expect((await p.http.post('/v2/incidents/search', { filter: {} })).status).toBe(200);
     expect(authorizations).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
-    expect(tokenRequests.length).toBeLessThanOrEqual(2);
+    // One for the reads, one for the gRPC client, and on a slow start a second one fetched before the first was cached.
+    expect(tokenRequests.length).toBeLessThanOrEqual(3);
     for (const request of tokenRequests) {
       expect(request).toContain('client_id=bpm-crm-platform');
       expect(request).toContain('grant_type=client_credentials');
