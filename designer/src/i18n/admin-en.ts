@@ -1,4 +1,5 @@
-import type { adminId, Words } from './admin-id.ts';
+import type { adminId } from './admin-id.ts';
+import type { Words } from './words.ts';
 
 /** The administration screen in English: the compiler holds it to the Indonesian keys. */
 export const adminEn: Words<typeof adminId> = {

@@ -226,6 +226,3 @@ export const adminId = {
     current: 'saat ini',
   },
 } as const;
-
-/** Same keys, any words: what the English dictionary must have. */
-export type Words<T> = { readonly [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
