@@ -22,8 +22,25 @@ function words(name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Names already classified: every response walks its field names through here, and the names
+ * repeat (a customer's fields, a process's variables). Bounded, as variable names come from
+ * models anyone may deploy.
+ */
+const known = new Map<string, PersonalFieldKind | null>();
+const KNOWN_MAX = 10_000;
+
 /** The kind of personal field a name denotes, if any. */
 export function personalFieldKind(name: string): PersonalFieldKind | undefined {
+  const cached = known.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  const kind = classify(name);
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(name, kind ?? null);
+  return kind;
+}
+
+function classify(name: string): PersonalFieldKind | undefined {
   const w = words(name);
   for (const kind of PERSONAL_FIELD_KINDS)
     for (const tail of NAMES[kind])

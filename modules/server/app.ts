@@ -2,7 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Logger } from 'pino';
 import {
   type ControlledClock,
   createCamundaAuthHeaders,
@@ -19,7 +18,7 @@ import type { ModuleContext, PlatformModule } from './module.ts';
 import { createReadApiForwarder } from './v2-forward.ts';
 import { maskReadAnswer, refusedValueQuery } from './v2-masking.ts';
 
-export type AppEnv = { Variables: { requestId: string; logger: Logger } };
+export type AppEnv = { Variables: { requestId: string } };
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 

@@ -96,15 +96,35 @@ interface ConnectionManager {
 
 const instances = new WeakMap<Sequelize, Sql>();
 
+/** What a benchmark learns of each statement this layer ran: its text, values and time. */
+export type SqlObserver = (text: string, values: unknown[], ms: number) => void;
+const observers = new WeakMap<Sequelize, SqlObserver>();
+
+/**
+ * Reports every statement of `sequelize`'s fast path to `observer` once it is answered (or
+ * stops reporting, without one). For benchmarks: formatting a statement for a log costs more
+ * than some statements take, so the observer gets the values unformatted.
+ */
+export function observeSql(sequelize: Sequelize, observer: SqlObserver | undefined): void {
+  if (observer) observers.set(sequelize, observer);
+  else observers.delete(sequelize);
+}
+
 export function sqlOf(sequelize: Sequelize): Sql {
   const existing = instances.get(sequelize);
   if (existing) return existing;
   const manager = sequelize.connectionManager as unknown as ConnectionManager;
   const sqlite = sequelize.getDialect() === 'sqlite';
-  const log = (text: string, values: unknown[]) => {
-    // Benchmarks and debugging read the statements through sequelize's logging option.
-    const logging = (sequelize as unknown as { options: { logging: unknown } }).options.logging;
-    if (typeof logging === 'function') logging(`Executing (sql): ${mysql.format(text, values as never)}`);
+  /** Debugging reads the statements through sequelize's logging option; benchmarks observe them. */
+  const observed = <T>(text: string, values: unknown[], running: Promise<T>): Promise<T> => {
+    const observer = observers.get(sequelize);
+    if (!observer) {
+      const logging = (sequelize as unknown as { options: { logging: unknown } }).options.logging;
+      if (typeof logging === 'function') logging(`Executing (sql): ${mysql.format(text, values as never)}`);
+      return running;
+    }
+    const started = performance.now();
+    return running.finally(() => observer(text, values, performance.now() - started));
   };
   const withConnection = async <T>(
     transaction: Transaction | undefined,
@@ -126,10 +146,10 @@ export function sqlOf(sequelize: Sequelize): Sql {
     write: boolean,
   ) => {
     const { text, values } = bind(sql, params);
-    log(text, values);
-    return withConnection(
-      transaction,
-      (connection) =>
+    return withConnection(transaction, (connection) =>
+      observed(
+        text,
+        values,
         new Promise<{ rows: unknown[]; affected: number }>((resolve, reject) => {
           if (sqlite) {
             const db = connection as SqliteConnection;
@@ -148,13 +168,17 @@ export function sqlOf(sequelize: Sequelize): Sql {
             else resolve({ rows: [], affected: (result as { affectedRows: number }).affectedRows });
           });
         }),
+      ),
     );
   };
   const direct = (connection: unknown, statement: string) =>
-    new Promise<void>((resolve, reject) => {
-      log(statement, []);
-      (connection as MysqlConnection).query(statement, [], (error) => (error ? reject(error) : resolve()));
-    });
+    observed(
+      statement,
+      [],
+      new Promise<void>((resolve, reject) => {
+        (connection as MysqlConnection).query(statement, [], (error) => (error ? reject(error) : resolve()));
+      }),
+    );
   const sql: Sql = {
     transaction: async <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => {
       if (sqlite) return sequelize.transaction(work);
