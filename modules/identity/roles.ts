@@ -68,8 +68,13 @@ export const PERMISSIONS = {
   'onboarding.write': ['agent', 'relationship-manager', 'supervisor'],
   /** The AML watch list. */
   'onboarding.watchlist': ['compliance'],
-  /** The dashboards' reports. */
+  /** The dashboards' reports: campaigns and consents, and the branch filter. */
   'reports.read': ['supervisor', 'compliance', 'marketing', 'admin'],
+  /**
+   * The complaint reports: volumes, SLA, root causes, satisfaction and each agent's backlog and
+   * handling time — staff performance, which is not marketing's to read.
+   */
+  'reports.cases': ['supervisor', 'compliance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -81,7 +81,7 @@ describe(`reports on known cases (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('top 10 root causes of the month (the default period): by count, ties by code, the 11th left out', async () => {
-    const answer = await p.as('marketing1').get<{
+    const answer = await p.as('admin').get<{
       period: unknown;
       items: { rank: number; rootCause: string; count: number; name: string }[];
       total: number;
@@ -203,6 +203,10 @@ describe(`reports on known cases (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       { code: 'MDN-KC', name: 'Kantor Cabang Medan Kota' },
     ]);
     expect((await p.as('agent1').get('/api/reports/branches')).status).toBe(403);
+    // Each agent's backlog and handling time is staff performance: not marketing's to read.
+    const refused = await p.as('marketing1').get<{ code: string }>('/api/reports/agents');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
   });
 
   it('bad periods answer 400 naming the field', async () => {

@@ -130,11 +130,11 @@ const EXPECTED: Record<string, 'public' | 'login' | Role[]> = {
   // The satisfaction survey link in the resolution message (signed token).
   'GET /api/cases/survey/{token}': 'public',
   // The dashboards: supervisors, compliance, marketing and admin (each sees its own scope).
-  'GET /api/reports/complaint-volume': ['admin', 'supervisor', 'compliance', 'marketing'],
-  'GET /api/reports/sla-compliance': ['admin', 'supervisor', 'compliance', 'marketing'],
-  'GET /api/reports/root-causes': ['admin', 'supervisor', 'compliance', 'marketing'],
-  'GET /api/reports/agents': ['admin', 'supervisor', 'compliance', 'marketing'],
-  'GET /api/reports/csat': ['admin', 'supervisor', 'compliance', 'marketing'],
+  'GET /api/reports/complaint-volume': ['admin', 'supervisor', 'compliance'],
+  'GET /api/reports/sla-compliance': ['admin', 'supervisor', 'compliance'],
+  'GET /api/reports/root-causes': ['admin', 'supervisor', 'compliance'],
+  'GET /api/reports/agents': ['admin', 'supervisor', 'compliance'],
+  'GET /api/reports/csat': ['admin', 'supervisor', 'compliance'],
   'GET /api/reports/campaign-funnel': ['admin', 'supervisor', 'compliance', 'marketing'],
   'GET /api/reports/consent-withdrawals': ['admin', 'supervisor', 'compliance', 'marketing'],
   'GET /api/reports/branches': ['admin', 'supervisor', 'compliance', 'marketing'],

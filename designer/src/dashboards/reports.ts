@@ -25,8 +25,9 @@ export const GROUPS = [
 export type GroupId = (typeof GROUPS)[number]['id'];
 
 /**
- * The groups a person with these roles reads. The API lets every reports.read role ask any
- * report (scoped to what it may see); the screen shows each role the reports of its own work.
+ * The groups a person with these roles reads: the case reports need reports.cases (not
+ * marketing's), the marketing ones reports.read; the screen shows supervisors the reports of
+ * their own work only, though the API would give them the marketing ones too.
  */
 export function groupsFor(roles: readonly string[]) {
   return GROUPS.filter((g) => g.roles.some((r) => roles.includes(r)));
