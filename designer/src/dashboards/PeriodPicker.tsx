@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 // Days are typed dd/mm/yyyy whatever the browser's own language (a date input follows it).
-import { parseDay, showDay } from '../operations/instance-filters.ts';
+import { parseDay, showDay } from '../format.ts';
 import {
   DEFAULT_PERIOD,
   dayLabel,

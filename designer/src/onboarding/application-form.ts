@@ -1,4 +1,4 @@
-import { parseDay } from '../operations/instance-filters.ts';
+import { parseDay } from '../format.ts';
 
 /** The new-application form as typed (text inputs give strings), before it becomes the API's body. */
 export interface FormValues {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InstanceFilters, NO_FILTERS, parseDay, showDay } from './instance-filters.ts';
+import { parseDay, showDay } from '../format.ts';
+import { type InstanceFilters, NO_FILTERS } from './instance-filters.ts';
 import { INSTANCE_STATES, type ProcessDefinition } from './types.ts';
 
 /** The filters of the instance list; applied on submit so typing does not query on each key. */

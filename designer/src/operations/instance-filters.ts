@@ -60,25 +60,3 @@ export function toSearchFilter(filters: InstanceFilters): Record<string, unknown
   if (variables.length > 0) filter.variables = variables;
   return filter;
 }
-
-/**
- * A day typed as `dd/mm/yyyy` (as Indonesians and the British write it; `-` or `.` also
- * separate) → `YYYY-MM-DD`; '' for nothing typed; undefined for no such day.
- */
-export function parseDay(typed: string): string | undefined {
-  const text = typed.trim();
-  if (text === '') return '';
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (!match) return undefined;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
-/** `YYYY-MM-DD` → `dd/mm/yyyy`, the way parseDay reads it back. */
-export function showDay(day: string): string {
-  const [year, month, date] = day.split('-');
-  return day ? `${date}/${month}/${year}` : '';
-}

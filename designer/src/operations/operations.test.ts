@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { jakartaDayStart } from '../format.ts';
+import { jakartaDayStart, parseDay, showDay } from '../format.ts';
 import { heatLevel, heatmapLayers } from './heatmap.ts';
 import { instanceMarkers } from './instance-diagram.ts';
-import { NO_FILTERS, parseDay, showDay, toSearchFilter, variableValueFilter } from './instance-filters.ts';
+import { NO_FILTERS, toSearchFilter, variableValueFilter } from './instance-filters.ts';
 import { checkVariables } from './start-variables.ts';
 import type { ElementInstance, Incident } from './types.ts';
 
