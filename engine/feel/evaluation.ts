@@ -2,7 +2,8 @@ import { evaluate as feelinEvaluate } from 'feelin';
 import type { FeelCallable } from './define.ts';
 import { FeelError } from './errors.ts';
 import { camundaFunctions, feelinBuiltin } from './functions.ts';
-import { type Analysis, analyse, DIALECT, type NameSpan } from './syntax.ts';
+import { quickEvaluation } from './quick.ts';
+import { type Analysis, analyse, DIALECT, KEYWORDS, type NameSpan } from './syntax.ts';
 import { type ResultType, resultTypeOf, toZeebeValue } from './values.ts';
 import { warningsSuffix, zeebeWarning } from './warnings.ts';
 
@@ -22,6 +23,8 @@ export function evaluateDetailed(
   // feelin evaluates some invalid input (`=x`, `a b`) rather than rejecting it; Zeebe rejects it.
   const analysis = analyse(source);
   if (analysis.error !== undefined) throw new FeelError(analysis.error);
+  const quick = quickEvaluation(source, variables);
+  if (quick !== undefined) return quick;
 
   const assertFailures: string[] = [];
   // Most expressions call no function: then none is built or put into the context.
@@ -101,29 +104,6 @@ export function typeMismatchMessage(source: string, expected: ResultType, result
 }
 
 const NO_FUNCTIONS: Record<string, FeelCallable> = Object.freeze({});
-
-/** FEEL keywords: feel-scala never reads them as variable names. */
-const KEYWORDS = new Set([
-  'null',
-  'true',
-  'false',
-  'function',
-  'if',
-  'then',
-  'else',
-  'for',
-  'return',
-  'between',
-  'instance',
-  'of',
-  'not',
-  'in',
-  'and',
-  'or',
-  'some',
-  'every',
-  'satisfies',
-]);
 
 /** A name feel-scala can reference without backticks: letters, digits and `_`, not a keyword. */
 function isPlainName(name: string): boolean {

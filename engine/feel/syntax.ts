@@ -10,6 +10,29 @@ import { CAMUNDA_FUNCTION_NAMES, feelinBuiltin } from './functions.ts';
 /** lezer's node type, reached through feelin so we need no direct dependency on @lezer/common. */
 type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
 
+/** FEEL keywords: feel-scala never reads them as variable names. */
+export const KEYWORDS = new Set([
+  'null',
+  'true',
+  'false',
+  'function',
+  'if',
+  'then',
+  'else',
+  'for',
+  'return',
+  'between',
+  'instance',
+  'of',
+  'not',
+  'in',
+  'and',
+  'or',
+  'some',
+  'every',
+  'satisfies',
+]);
+
 /** The Camunda dialect adds `backtick names`; every expression is parsed with it. */
 export const DIALECT = 'camunda';
 
