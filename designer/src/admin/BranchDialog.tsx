@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
 import { createBranch, updateBranch } from './api.ts';
-import { type FormProblem, formProblem, NO_PROBLEM } from './form-errors.ts';
-import { Field, Problems } from './parts.tsx';
+import { FormEnd, useSave } from './form-save.tsx';
+import { Field } from './parts.tsx';
 import { BRANCH_KINDS, type Branch } from './types.ts';
 
 const FIELDS = ['code', 'name', 'city', 'kind', 'active'] as const;
@@ -22,26 +22,16 @@ export function BranchDialog({
   const [form, setForm] = useState<Branch>(
     branch ?? { code: '', name: '', city: '', kind: 'branch', active: true },
   );
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, save } = useSave(FIELDS);
   const set = <K extends keyof Branch>(name: K, value: Branch[K]) =>
     setForm((f) => ({ ...f, [name]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(NO_PROBLEM);
-    try {
-      const { code, active, ...fields } = form;
-      onSaved(
-        branch ? await updateBranch(code, { ...fields, active }) : await createBranch({ code, ...fields }),
-      );
-    } catch (error) {
-      setProblem(formProblem(error, FIELDS, t('error'), t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = save(async () => {
+    const { code, active, ...fields } = form;
+    onSaved(
+      branch ? await updateBranch(code, { ...fields, active }) : await createBranch({ code, ...fields }),
+    );
+  });
 
   return (
     <Dialog
@@ -89,15 +79,7 @@ export function BranchDialog({
             {t('branches.activeLabel')}
           </label>
         )}
-        <Problems problem={problem} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {t('save')}
-          </button>
-        </div>
+        <FormEnd problem={problem} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import { useLoad } from '../use-load.ts';
 import { listBranches, listUsers } from './api.ts';
 import { BranchDialog } from './BranchDialog.tsx';
 import { PortfolioSection } from './PortfolioSection.tsx';
-import { LoadState, Notice } from './parts.tsx';
+import { AdminPage, ListState } from './parts.tsx';
 import type { Branch } from './types.ts';
 
 /** The bank's offices with their staff count, and the relationship managers of each. */
@@ -17,21 +17,18 @@ export function BranchesPage() {
   const staff = (code: string) => users.data?.items.filter((u) => u.branchCode === code).length ?? 0;
 
   return (
-    <section className="page ad-page" aria-labelledby="ad-branches-title">
-      <header className="ad-header">
-        <h1 id="ad-branches-title">{t('branches.title')}</h1>
+    <AdminPage
+      id="branches"
+      title={t('branches.title')}
+      intro={t('branches.intro')}
+      notice={notice}
+      action={
         <button type="button" onClick={() => setOpen({ branch: null })}>
           {t('branches.new')}
         </button>
-      </header>
-      <p className="muted ad-intro">{t('branches.intro')}</p>
-      <Notice text={notice} />
-      <LoadState
-        loading={branches.loading && !branches.data}
-        error={branches.error}
-        empty={branches.data?.length === 0}
-        emptyText={t('branches.empty')}
-      >
+      }
+    >
+      <ListState list={branches} emptyText={t('branches.empty')}>
         <table className="ad-table" data-table="branches">
           <thead>
             <tr>
@@ -70,7 +67,7 @@ export function BranchesPage() {
             ))}
           </tbody>
         </table>
-      </LoadState>
+      </ListState>
       <PortfolioSection branches={branches.data ?? []} users={users} />
       {open && (
         <BranchDialog
@@ -83,6 +80,6 @@ export function BranchesPage() {
           }}
         />
       )}
-    </section>
+    </AdminPage>
   );
 }

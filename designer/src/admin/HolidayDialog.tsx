@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
 import { createHoliday, updateHoliday } from './api.ts';
-import { type FormProblem, formProblem, NO_PROBLEM } from './form-errors.ts';
-import { Field, Problems } from './parts.tsx';
+import { FormEnd, useSave } from './form-save.tsx';
+import { Field } from './parts.tsx';
 import { HOLIDAY_KINDS, type Holiday, type HolidayKind } from './types.ts';
 
 const FIELDS = ['date', 'name', 'nameEn', 'kind'];
@@ -25,22 +25,12 @@ export function HolidayDialog({
   const [name, setName] = useState(holiday?.name ?? '');
   const [nameEn, setNameEn] = useState(holiday?.nameEn ?? '');
   const [kind, setKind] = useState<HolidayKind>(holiday?.kind ?? 'national');
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, save } = useSave(FIELDS);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(NO_PROBLEM);
-    try {
-      const fields = { name, nameEn, kind };
-      onSaved(holiday ? await updateHoliday(holiday.date, fields) : await createHoliday({ date, ...fields }));
-    } catch (error) {
-      setProblem(formProblem(error, FIELDS, t('error'), t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = save(async () => {
+    const fields = { name, nameEn, kind };
+    onSaved(holiday ? await updateHoliday(holiday.date, fields) : await createHoliday({ date, ...fields }));
+  });
 
   return (
     <Dialog
@@ -68,15 +58,7 @@ export function HolidayDialog({
             ))}
           </select>
         </Field>
-        <Problems problem={problem} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {t('save')}
-          </button>
-        </div>
+        <FormEnd problem={problem} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import { listHolidays, removeHoliday } from './api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { formatDay, isWeekend, jakartaToday, summarise } from './calendar-days.ts';
 import { HolidayDialog } from './HolidayDialog.tsx';
-import { LoadState, Notice } from './parts.tsx';
+import { AdminPage, ListState, Notice } from './parts.tsx';
 import type { Holiday } from './types.ts';
 import { WorkingDaysCalculator } from './WorkingDaysCalculator.tsx';
 
@@ -35,14 +35,16 @@ export function HolidaysPage({ year: yearParam }: { year?: string | undefined })
   if (!years.includes(year)) years.push(year);
 
   return (
-    <section className="page ad-page" aria-labelledby="ad-holidays-title">
-      <header className="ad-header">
-        <h1 id="ad-holidays-title">{t('holidays.title')}</h1>
+    <AdminPage
+      id="holidays"
+      title={t('holidays.title')}
+      intro={t('holidays.intro')}
+      action={
         <button type="button" onClick={() => setOpen({ kind: 'create' })}>
           {t('holidays.new')}
         </button>
-      </header>
-      <p className="muted ad-intro">{t('holidays.intro')}</p>
+      }
+    >
       <nav className="ad-years" aria-label={t('holidays.year')}>
         {years.sort().map((y) => (
           <a
@@ -61,12 +63,7 @@ export function HolidaysPage({ year: yearParam }: { year?: string | undefined })
       </nav>
       <Notice text={notice} />
       <div className="ad-split">
-        <LoadState
-          loading={holidays.loading && !holidays.data}
-          error={holidays.error}
-          empty={holidays.data?.length === 0}
-          emptyText={t('holidays.empty', { year })}
-        >
+        <ListState list={holidays} emptyText={t('holidays.empty', { year })}>
           <table className="ad-table" data-table="holidays">
             <thead>
               <tr>
@@ -113,7 +110,7 @@ export function HolidaysPage({ year: yearParam }: { year?: string | undefined })
               ))}
             </tbody>
           </table>
-        </LoadState>
+        </ListState>
         <WorkingDaysCalculator defaultFrom={year === thisYear ? today : `${year}-01-01`} version={changes} />
       </div>
       {(open?.kind === 'create' || open?.kind === 'edit') && (
@@ -142,6 +139,6 @@ export function HolidaysPage({ year: yearParam }: { year?: string | undefined })
           }}
         />
       )}
-    </section>
+    </AdminPage>
   );
 }

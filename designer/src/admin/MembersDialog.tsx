@@ -1,9 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
 import { setQueueMembers } from './api.ts';
-import { formProblem, NO_PROBLEM } from './form-errors.ts';
-import { Problems } from './parts.tsx';
+import { FormEnd, useSave } from './form-save.tsx';
 import type { Queue, User } from './types.ts';
 
 /** The roles whose people work a queue's complaints. */
@@ -24,26 +23,16 @@ export function MembersDialog({
   const { t, i18n } = useTranslation('admin');
   const { t: common } = useTranslation('common');
   const [members, setMembers] = useState<string[]>(queue.members);
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, save } = useSave([]);
   const candidates = users.filter(
     (u) => queue.members.includes(u.username) || (!u.disabled && u.roles.some((r) => WORKERS.includes(r))),
   );
   const toggle = (username: string, on: boolean) =>
     setMembers((list) => (on ? [...list, username] : list.filter((m) => m !== username)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(NO_PROBLEM);
-    try {
-      onSaved(await setQueueMembers(queue.code, members));
-    } catch (error) {
-      setProblem(formProblem(error, [], t('error'), t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = save(async () => {
+    onSaved(await setQueueMembers(queue.code, members));
+  });
 
   const name = i18n.language === 'en' ? queue.nameEn : queue.name;
   return (
@@ -67,15 +56,7 @@ export function MembersDialog({
             </label>
           ))}
         </fieldset>
-        <Problems problem={problem} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {t('save')}
-          </button>
-        </div>
+        <FormEnd problem={problem} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
 import { setPassword } from './api.ts';
-import { formProblem, NO_PROBLEM } from './form-errors.ts';
-import { Field, Problems } from './parts.tsx';
+import { FormEnd, useSave } from './form-save.tsx';
+import { Field } from './parts.tsx';
 
 /** An admin sets a new password; the server ends every session of that user. */
 export function PasswordDialog({
@@ -17,21 +17,11 @@ export function PasswordDialog({
 }) {
   const { t } = useTranslation('admin');
   const [password, setValue] = useState('');
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(NO_PROBLEM);
-    try {
-      await setPassword(username, password);
-      onSaved();
-    } catch (error) {
-      setProblem(formProblem(error, ['password'], t('error'), t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { problem, busy, save } = useSave(['password']);
+  const submit = save(async () => {
+    await setPassword(username, password);
+    onSaved();
+  });
   return (
     <Dialog title={t('users.resetTitle', { username })} onClose={onClose}>
       <form className="ad-form" onSubmit={submit} data-form="password" noValidate>
@@ -51,15 +41,7 @@ export function PasswordDialog({
             onChange={(e) => setValue(e.target.value)}
           />
         </Field>
-        <Problems problem={problem} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {t('users.resetPassword')}
-          </button>
-        </div>
+        <FormEnd problem={problem} busy={busy} onCancel={onClose} submitLabel={t('users.resetPassword')} />
       </form>
     </Dialog>
   );

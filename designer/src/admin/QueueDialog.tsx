@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
 import { createQueue, type QueueFields, updateQueue } from './api.ts';
-import { type FormProblem, formProblem, NO_PROBLEM } from './form-errors.ts';
-import { Field, Problems } from './parts.tsx';
+import { FormEnd, useSave } from './form-save.tsx';
+import { Field } from './parts.tsx';
 import { ASSIGNMENT_STRATEGIES, type Branch, type Queue, type User } from './types.ts';
 
 const FIELDS = ['code', 'name', 'nameEn', 'candidateGroup', 'strategy', 'branchCode', 'supervisor', 'active'];
@@ -33,25 +33,13 @@ export function QueueDialog({
     supervisor: queue?.supervisor ?? null,
     active: queue?.active ?? true,
   });
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, save } = useSave(FIELDS);
   const set = <K extends keyof QueueFields>(name: K, value: QueueFields[K]) =>
     setForm((f) => ({ ...f, [name]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(NO_PROBLEM);
-    try {
-      onSaved(
-        queue ? await updateQueue(queue.code, form) : await createQueue({ ...form, code, members: [] }),
-      );
-    } catch (error) {
-      setProblem(formProblem(error, FIELDS, t('error'), t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = save(async () => {
+    onSaved(queue ? await updateQueue(queue.code, form) : await createQueue({ ...form, code, members: [] }));
+  });
 
   return (
     <Dialog
@@ -132,15 +120,7 @@ export function QueueDialog({
           />
           {t('queues.activeLabel')}
         </label>
-        <Problems problem={problem} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {t('save')}
-          </button>
-        </div>
+        <FormEnd problem={problem} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLoad } from '../use-load.ts';
 import { listBranches, listQueues, listUsers } from './api.ts';
 import { MembersDialog } from './MembersDialog.tsx';
-import { LoadState, Notice } from './parts.tsx';
+import { AdminPage, ListState } from './parts.tsx';
 import { QueueDialog } from './QueueDialog.tsx';
 import type { Queue } from './types.ts';
 
@@ -26,21 +26,18 @@ export function QueuesPage() {
   };
 
   return (
-    <section className="page ad-page" aria-labelledby="ad-queues-title">
-      <header className="ad-header">
-        <h1 id="ad-queues-title">{t('queues.title')}</h1>
+    <AdminPage
+      id="queues"
+      title={t('queues.title')}
+      intro={t('queues.intro')}
+      notice={notice}
+      action={
         <button type="button" onClick={() => setOpen({ kind: 'create' })}>
           {t('queues.new')}
         </button>
-      </header>
-      <p className="muted ad-intro">{t('queues.intro')}</p>
-      <Notice text={notice} />
-      <LoadState
-        loading={queues.loading && !queues.data}
-        error={queues.error}
-        empty={queues.data?.length === 0}
-        emptyText={t('queues.empty')}
-      >
+      }
+    >
+      <ListState list={queues} emptyText={t('queues.empty')}>
         <table className="ad-table" data-table="queues">
           <thead>
             <tr>
@@ -89,7 +86,7 @@ export function QueuesPage() {
             ))}
           </tbody>
         </table>
-      </LoadState>
+      </ListState>
       {(open?.kind === 'create' || open?.kind === 'edit') && (
         <QueueDialog
           queue={open.kind === 'edit' ? open.queue : null}
@@ -111,6 +108,6 @@ export function QueuesPage() {
           }
         />
       )}
-    </section>
+    </AdminPage>
   );
 }

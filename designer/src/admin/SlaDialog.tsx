@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
 import { createPolicy, updatePolicy } from './api.ts';
-import { type FormProblem, formProblem, NO_PROBLEM } from './form-errors.ts';
-import { Field, Problems } from './parts.tsx';
+import { FormEnd, useSave } from './form-save.tsx';
+import { Field } from './parts.tsx';
 import { SLA_UNITS, type SlaPolicy } from './types.ts';
 
 const FIELDS = ['code', 'name', 'amount', 'unit'];
@@ -23,23 +23,13 @@ export function SlaDialog({
   const [name, setName] = useState(policy?.name ?? '');
   const [amount, setAmount] = useState(policy ? String(policy.amount) : '');
   const [unit, setUnit] = useState<SlaPolicy['unit']>(policy?.unit ?? 'working-days');
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, save } = useSave(FIELDS);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(NO_PROBLEM);
-    try {
-      // An empty amount goes as NaN → null in JSON, so the server names the field.
-      const body = { code, name, amount: amount.trim() === '' ? Number.NaN : Number(amount), unit };
-      onSaved(policy ? await updatePolicy(body) : await createPolicy(body));
-    } catch (error) {
-      setProblem(formProblem(error, FIELDS, t('error'), t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = save(async () => {
+    // An empty amount goes as NaN → null in JSON, so the server names the field.
+    const body = { code, name, amount: amount.trim() === '' ? Number.NaN : Number(amount), unit };
+    onSaved(policy ? await updatePolicy(body) : await createPolicy(body));
+  });
 
   return (
     <Dialog
@@ -77,15 +67,7 @@ export function SlaDialog({
             </select>
           </Field>
         </div>
-        <Problems problem={problem} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {t('save')}
-          </button>
-        </div>
+        <FormEnd problem={problem} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

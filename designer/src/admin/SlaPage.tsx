@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format.ts';
 import { useLoad } from '../use-load.ts';
 import { listPolicies } from './api.ts';
-import { LoadState, Notice } from './parts.tsx';
+import { AdminPage, ListState } from './parts.tsx';
 import { SlaDialog } from './SlaDialog.tsx';
 import type { SlaPolicy } from './types.ts';
 
@@ -15,21 +15,18 @@ export function SlaPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
-    <section className="page ad-page" aria-labelledby="ad-sla-title">
-      <header className="ad-header">
-        <h1 id="ad-sla-title">{t('sla.title')}</h1>
+    <AdminPage
+      id="sla"
+      title={t('sla.title')}
+      intro={t('sla.intro')}
+      notice={notice}
+      action={
         <button type="button" onClick={() => setOpen({ policy: null })}>
           {t('sla.new')}
         </button>
-      </header>
-      <p className="muted ad-intro">{t('sla.intro')}</p>
-      <Notice text={notice} />
-      <LoadState
-        loading={policies.loading && !policies.data}
-        error={policies.error}
-        empty={policies.data?.length === 0}
-        emptyText={t('sla.empty')}
-      >
+      }
+    >
+      <ListState list={policies} emptyText={t('sla.empty')}>
         <table className="ad-table" data-table="sla">
           <thead>
             <tr>
@@ -60,7 +57,7 @@ export function SlaPage() {
             ))}
           </tbody>
         </table>
-      </LoadState>
+      </ListState>
       {open && (
         <SlaDialog
           policy={open.policy}
@@ -72,6 +69,6 @@ export function SlaPage() {
           }}
         />
       )}
-    </section>
+    </AdminPage>
   );
 }

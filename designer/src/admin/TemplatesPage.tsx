@@ -4,7 +4,7 @@ import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import { useLoad } from '../use-load.ts';
 import { listTemplates } from './api.ts';
-import { LoadState } from './parts.tsx';
+import { AdminPage, LoadState } from './parts.tsx';
 
 /** Every notification template at its current version, per key and channel. */
 export function TemplatesPage() {
@@ -16,9 +16,11 @@ export function TemplatesPage() {
     .sort((a, b) => a.key.localeCompare(b.key) || a.channel.localeCompare(b.channel));
 
   return (
-    <section className="page ad-page" aria-labelledby="ad-templates-title">
-      <header className="ad-header">
-        <h1 id="ad-templates-title">{t('templates.title')}</h1>
+    <AdminPage
+      id="templates"
+      title={t('templates.title')}
+      intro={t('templates.intro')}
+      action={
         <label className="ad-check">
           <input
             type="checkbox"
@@ -28,8 +30,8 @@ export function TemplatesPage() {
           />
           {t('templates.showArchived')}
         </label>
-      </header>
-      <p className="muted ad-intro">{t('templates.intro')}</p>
+      }
+    >
       <LoadState
         loading={templates.loading && !templates.data}
         error={templates.error}
@@ -72,6 +74,6 @@ export function TemplatesPage() {
           </tbody>
         </table>
       </LoadState>
-    </section>
+    </AdminPage>
   );
 }

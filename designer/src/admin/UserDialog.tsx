@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.tsx';
 import { createUser, updateUser } from './api.ts';
-import { type FormProblem, formProblem, NO_PROBLEM } from './form-errors.ts';
-import { Field, Problems } from './parts.tsx';
+import { FormEnd, useSave } from './form-save.tsx';
+import { Field } from './parts.tsx';
 import { type Branch, ROLES, type User } from './types.ts';
 
 const FIELDS = ['username', 'displayName', 'roles', 'branchCode', 'password'] as const;
@@ -27,31 +27,24 @@ export function UserDialog({
   const [roles, setRoles] = useState<string[]>(user?.roles ?? []);
   const [branchCode, setBranchCode] = useState(user?.branchCode ?? '');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [busy, setBusy] = useState(false);
+  const { problem, setProblem, busy, save } = useSave(FIELDS);
 
   const toggle = (role: string, on: boolean) =>
     setRoles((list) => (on ? [...list, role] : list.filter((r) => r !== role)));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (roles.length === 0) {
       setProblem({ fields: { roles: t('users.pickRole') }, general: [] });
       return;
     }
-    setBusy(true);
-    setProblem(NO_PROBLEM);
-    try {
+    return save(async () => {
       const branch = branchCode || null;
       const saved = user
         ? await updateUser(user.username, { displayName, roles, branchCode: branch })
         : await createUser({ username, displayName, roles, branchCode: branch, password });
       onSaved(saved);
-    } catch (error) {
-      setProblem(formProblem(error, FIELDS, t('error'), t));
-    } finally {
-      setBusy(false);
-    }
+    })(event);
   };
 
   const selectable = branches.filter((b) => b.active || b.code === user?.branchCode);
@@ -125,15 +118,7 @@ export function UserDialog({
             />
           </Field>
         )}
-        <Problems problem={problem} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {t('save')}
-          </button>
-        </div>
+        <FormEnd problem={problem} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

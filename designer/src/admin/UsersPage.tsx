@@ -7,7 +7,7 @@ import { listBranches, listUsers, unlockUser, updateUser } from './api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { userState } from './form-errors.ts';
 import { PasswordDialog } from './PasswordDialog.tsx';
-import { LoadState, Notice } from './parts.tsx';
+import { AdminPage, LoadState, Notice } from './parts.tsx';
 import { ROLES, type User } from './types.ts';
 import { UserDialog } from './UserDialog.tsx';
 
@@ -47,14 +47,16 @@ export function UsersPage() {
   };
 
   return (
-    <section className="page ad-page" aria-labelledby="ad-users-title">
-      <header className="ad-header">
-        <h1 id="ad-users-title">{t('users.title')}</h1>
+    <AdminPage
+      id="users"
+      title={t('users.title')}
+      intro={t('users.intro')}
+      action={
         <button type="button" onClick={() => setOpen({ kind: 'create' })}>
           {t('users.new')}
         </button>
-      </header>
-      <p className="muted ad-intro">{t('users.intro')}</p>
+      }
+    >
       <search className="ad-filters">
         <label>
           {t('users.search')}
@@ -206,7 +208,7 @@ export function UsersPage() {
           }}
         />
       )}
-    </section>
+    </AdminPage>
   );
 
   async function enable(user: User) {

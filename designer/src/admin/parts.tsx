@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../format.ts';
+import type { Loaded } from '../use-load.ts';
 import type { FormProblem } from './form-errors.ts';
 
 /** A labelled input with its hint and the server's message for that field. */
@@ -78,5 +79,59 @@ export function Notice({ text }: { text: string | null }) {
     <p className="ad-notice" role="status">
       {text}
     </p>
+  );
+}
+
+/**
+ * An admin page: its title with the page's main action beside it (usually "new …"), an
+ * introduction, the outcome of the last action, then the page's content.
+ */
+export function AdminPage({
+  id,
+  title,
+  action,
+  intro,
+  notice,
+  children,
+}: {
+  id: string;
+  title: string;
+  action: ReactNode;
+  intro: string;
+  notice?: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <section className="page ad-page" aria-labelledby={`ad-${id}-title`}>
+      <header className="ad-header">
+        <h1 id={`ad-${id}-title`}>{title}</h1>
+        {action}
+      </header>
+      <p className="muted ad-intro">{intro}</p>
+      {notice !== undefined && <Notice text={notice} />}
+      {children}
+    </section>
+  );
+}
+
+/** LoadState for a loaded list: loading until the first answer, empty when it holds nothing. */
+export function ListState<T>({
+  list,
+  emptyText,
+  children,
+}: {
+  list: Loaded<T[]>;
+  emptyText: string;
+  children: ReactNode;
+}) {
+  return (
+    <LoadState
+      loading={list.loading && !list.data}
+      error={list.error}
+      empty={list.data?.length === 0}
+      emptyText={emptyText}
+    >
+      {children}
+    </LoadState>
   );
 }
