@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format.ts';
 import { nameIn, rootCauseOption, slaOption, volumeOption } from './chart-options.ts';
+import { MonthTable } from './MonthTable.tsx';
 import { formatRate, monthLabel, type ReportFilter } from './period.ts';
 import { ReportTile } from './ReportTile.tsx';
 import type { Compliance } from './types.ts';
@@ -9,7 +10,6 @@ import type { Compliance } from './types.ts';
 export function VolumeTile({ period }: { period: ReportFilter }) {
   const { t, i18n } = useTranslation('dashboards');
   const lang = i18n.language;
-  const n = (v: number) => formatNumber(v, lang);
   return (
     <ReportTile
       name="complaint-volume"
@@ -19,49 +19,14 @@ export function VolumeTile({ period }: { period: ReportFilter }) {
       isEmpty={(r) => r.total === 0}
       option={(r) => volumeOption(r, lang)}
       table={(r) => (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('volume.category')}</th>
-              {r.months.map((m) => (
-                <th key={m} scope="col" className="num">
-                  {monthLabel(m, lang)}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t('total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.series.map((s) => (
-              <tr key={s.category} data-category={s.category}>
-                <th scope="row">{nameIn(s, lang)}</th>
-                {s.counts.map((c, i) => (
-                  <td key={r.months[i]} className="num">
-                    {n(c)}
-                  </td>
-                ))}
-                <td className="num" data-total>
-                  {n(s.total)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-category="total">
-              <th scope="row">{t('total')}</th>
-              {r.totals.map((c, i) => (
-                <td key={r.months[i]} className="num">
-                  {n(c)}
-                </td>
-              ))}
-              <td className="num" data-total>
-                {n(r.total)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <MonthTable
+          heading={t('volume.category')}
+          months={r.months}
+          rows={r.series.map((series) => ({ ...series, key: series.category, name: nameIn(series, lang) }))}
+          totals={r.totals}
+          total={r.total}
+          attribute="category"
+        />
       )}
     />
   );

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../format.ts';
 import { consentLabel, consentOption, funnelOption } from './chart-options.ts';
-import { formatRate, monthLabel, type ReportFilter } from './period.ts';
+import { MonthTable } from './MonthTable.tsx';
+import { formatRate, type ReportFilter } from './period.ts';
 import { ReportTile } from './ReportTile.tsx';
 import { FUNNEL_RATES, FUNNEL_STEPS } from './types.ts';
 
@@ -81,7 +82,6 @@ export function FunnelTile({ period }: { period: ReportFilter }) {
 export function ConsentTile({ period }: { period: ReportFilter }) {
   const { t, i18n } = useTranslation('dashboards');
   const lang = i18n.language;
-  const n = (v: number) => formatNumber(v, lang);
   return (
     <ReportTile
       name="consent-withdrawals"
@@ -91,51 +91,18 @@ export function ConsentTile({ period }: { period: ReportFilter }) {
       isEmpty={(r) => r.total === 0}
       option={(r) => consentOption(r, lang, t)}
       table={(r) => (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">
-                {t('consent.channel')} · {t('consent.purpose')}
-              </th>
-              {r.months.map((m) => (
-                <th key={m} scope="col" className="num">
-                  {monthLabel(m, lang)}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t('total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.series.map((s) => (
-              <tr key={`${s.channel}/${s.purpose}`} data-series={`${s.channel}/${s.purpose}`}>
-                <th scope="row">{consentLabel(s, t)}</th>
-                {s.counts.map((c, i) => (
-                  <td key={r.months[i]} className="num">
-                    {n(c)}
-                  </td>
-                ))}
-                <td className="num" data-total>
-                  {n(s.total)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-series="total">
-              <th scope="row">{t('total')}</th>
-              {r.totals.map((c, i) => (
-                <td key={r.months[i]} className="num">
-                  {n(c)}
-                </td>
-              ))}
-              <td className="num" data-total>
-                {n(r.total)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <MonthTable
+          heading={`${t('consent.channel')} · ${t('consent.purpose')}`}
+          months={r.months}
+          rows={r.series.map((series) => ({
+            ...series,
+            key: `${series.channel}/${series.purpose}`,
+            name: consentLabel(series, t),
+          }))}
+          totals={r.totals}
+          total={r.total}
+          attribute="series"
+        />
       )}
     />
   );
