@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../components/Pager.tsx';
 import { errorText, formatNumber } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
@@ -74,31 +75,22 @@ export function CaseListPage({ view }: { view: ListView }) {
         {cases.data && cases.data.items.length > 0 && (
           <>
             <CaseTable items={cases.data.items} sort={sort} onSort={sortBy} />
-            <nav className="cs-pager" aria-label={t('list.paging')}>
-              <span>
-                {t('list.range', {
+            <Pager
+              offset={offset}
+              pageSize={PAGE_SIZE}
+              total={total}
+              onOffset={setOffset}
+              labels={{
+                paging: t('list.paging'),
+                range: t('list.range', {
                   first: n(offset + 1),
                   last: n(offset + cases.data.items.length),
                   total: n(total),
-                })}
-              </span>
-              <button
-                type="button"
-                className="secondary"
-                disabled={offset === 0}
-                onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-              >
-                {t('list.previous')}
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                disabled={offset + PAGE_SIZE >= total}
-                onClick={() => setOffset(offset + PAGE_SIZE)}
-              >
-                {t('list.next')}
-              </button>
-            </nav>
+                }),
+                previous: t('list.previous'),
+                next: t('list.next'),
+              }}
+            />
           </>
         )}
       </section>

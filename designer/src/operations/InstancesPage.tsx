@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../components/Pager.tsx';
 import { errorText, formatDateTime, formatNumber } from '../format.ts';
 import { href } from '../router.ts';
 import { useLoad } from '../use-load.ts';
@@ -148,31 +149,22 @@ export function InstancesPage({
               ))}
             </tbody>
           </table>
-          <nav className="op-pager" aria-label={t('instances.paging')}>
-            <span>
-              {t('instances.range', {
+          <Pager
+            offset={from}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onOffset={setFrom}
+            labels={{
+              paging: t('instances.paging'),
+              range: t('instances.range', {
                 first: n(from + 1),
                 last: n(from + instances.data.items.length),
                 total: n(total),
-              })}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={from === 0}
-              onClick={() => setFrom(Math.max(0, from - PAGE_SIZE))}
-            >
-              {t('instances.previous')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={from + PAGE_SIZE >= total}
-              onClick={() => setFrom(from + PAGE_SIZE)}
-            >
-              {t('instances.next')}
-            </button>
-          </nav>
+              }),
+              previous: t('instances.previous'),
+              next: t('instances.next'),
+            }}
+          />
         </>
       )}
       {starting && (

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../components/Pager.tsx';
 import { formatNumber } from '../format.ts';
 import { useLoad } from '../use-load.ts';
 import { listTasks } from './api.ts';
@@ -109,31 +110,22 @@ export function TaskListPage({ view, supervises }: { view: View; supervises: boo
               ))}
             </tbody>
           </table>
-          <nav className="tk-pager" aria-label={t('paging')}>
-            <span>
-              {t('range', {
+          <Pager
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onOffset={setOffset}
+            labels={{
+              paging: t('paging'),
+              range: t('range', {
                 first: n(offset + 1),
                 last: n(offset + tasks.data.items.length),
                 total: n(total),
-              })}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-            >
-              {t('previous')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset + PAGE_SIZE >= total}
-              onClick={() => setOffset(offset + PAGE_SIZE)}
-            >
-              {t('next')}
-            </button>
-          </nav>
+              }),
+              previous: t('previous'),
+              next: t('next'),
+            }}
+          />
         </>
       )}
     </section>
