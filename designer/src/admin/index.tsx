@@ -26,7 +26,7 @@ export function AdminScreen({ rest }: { rest: string[] }) {
   const tab: Tab = TABS.find((name) => name === view) ?? 'users';
   return (
     <div className="admin" data-tab={tab}>
-      <nav className="ad-tabs" aria-label={t('title')}>
+      <nav className="section-tabs ad-tabs" aria-label={t('title')}>
         {TABS.map((name) => (
           <a key={name} href={href('admin', name)} aria-current={tab === name ? 'page' : undefined}>
             {t(`tabs.${name}`)}

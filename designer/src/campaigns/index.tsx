@@ -27,7 +27,7 @@ export function CampaignsScreen({ rest }: { rest: string[] }) {
   const tab = view === 'segment' ? 'segment' : view === 'approvals' ? 'approvals' : 'list';
   return (
     <div className="cmp">
-      <nav className="cmp-tabs" aria-label={t('title')}>
+      <nav className="section-tabs cmp-tabs" aria-label={t('title')}>
         <a href={href('campaigns')} aria-current={tab === 'list' ? 'page' : undefined}>
           {t('tabs.list')}
         </a>

@@ -28,7 +28,7 @@ export function CasesScreen({ rest }: { rest: string[] }) {
   const isList = first === undefined || first === 'mine' || first === 'queue';
   return (
     <div className="cases">
-      <nav className="cs-tabs" aria-label={t('title')}>
+      <nav className="section-tabs cs-tabs" aria-label={t('title')}>
         <a href={href('cases')} aria-current={tab === 'list' ? 'page' : undefined}>
           {t('tabs.list')}
         </a>

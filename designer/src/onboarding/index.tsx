@@ -27,7 +27,7 @@ export function OnboardingScreen({ rest }: { rest: string[] }) {
   ];
   return (
     <div className="onb">
-      <nav className="onb-tabs" aria-label={t('title')}>
+      <nav className="section-tabs onb-tabs" aria-label={t('title')}>
         {tabs
           .filter(([, , shown]) => shown)
           .map(([name, link]) => (

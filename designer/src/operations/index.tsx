@@ -27,7 +27,7 @@ export function Operations({ rest }: { rest: string[] }) {
     view === 'instances' || view === 'instance' ? 'instances' : view === 'heatmap' ? 'heatmap' : 'processes';
   return (
     <div className="operations">
-      <nav className="op-tabs" aria-label={t('title')}>
+      <nav className="section-tabs op-tabs" aria-label={t('title')}>
         <a href={href('operations')} aria-current={tab === 'processes' ? 'page' : undefined}>
           {t('tabs.processes')}
         </a>

@@ -25,7 +25,7 @@ export function TasksScreen({ rest }: { rest: string[] }) {
   const view: View = views.includes(first as View) ? (first as View) : 'mine';
   return (
     <div className="tasks">
-      <nav className="tk-tabs" aria-label={t('title')}>
+      <nav className="section-tabs tk-tabs" aria-label={t('title')}>
         {views.map((v) => (
           <a
             key={v}
