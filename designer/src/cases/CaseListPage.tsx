@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pager } from '../components/Pager.tsx';
-import { errorText, formatNumber } from '../format.ts';
+import { errorText } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
 import { listCases } from './api.ts';
@@ -22,7 +22,7 @@ const PAGE_SIZE = 25;
 
 /** Queues on the left; the cases of the chosen one, filtered, sorted and paged, on the right. */
 export function CaseListPage({ view }: { view: ListView }) {
-  const { t, i18n } = useTranslation('cases');
+  const { t } = useTranslation('cases');
   const { me } = useSession();
   const words = useCaseWords();
   const [filters, setFilters] = useState<CaseFilters>(DEFAULT_FILTERS);
@@ -30,7 +30,6 @@ export function CaseListPage({ view }: { view: ListView }) {
   const [offset, setOffset] = useState(0);
   const query = caseQuery(view, filters, sort, offset, PAGE_SIZE, me?.username ?? '');
   const cases = useLoad(() => listCases(query), query, 15_000);
-  const n = (v: number) => formatNumber(v, i18n.language);
   const total = cases.data?.page.total ?? 0;
   const filtered = JSON.stringify(filters) !== JSON.stringify(DEFAULT_FILTERS);
   const title =
@@ -77,19 +76,12 @@ export function CaseListPage({ view }: { view: ListView }) {
             <CaseTable items={cases.data.items} sort={sort} onSort={sortBy} />
             <Pager
               offset={offset}
+              count={cases.data.items.length}
               pageSize={PAGE_SIZE}
               total={total}
               onOffset={setOffset}
-              labels={{
-                paging: t('list.paging'),
-                range: t('list.range', {
-                  first: n(offset + 1),
-                  last: n(offset + cases.data.items.length),
-                  total: n(total),
-                }),
-                previous: t('list.previous'),
-                next: t('list.next'),
-              }}
+              t={t}
+              prefix="list."
             />
           </>
         )}

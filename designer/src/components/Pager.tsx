@@ -1,28 +1,42 @@
-/** Offset paging under a list: which rows are shown of how many, and the previous and next page. */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format.ts';
+
+/**
+ * Offset paging under a list: which rows are shown of how many, and the previous and next
+ * page. The words come from the screen's namespace, `<prefix>paging`, `<prefix>range` (with
+ * first, last and total), `<prefix>previous` and `<prefix>next`.
+ */
 export function Pager({
   offset,
+  count,
   pageSize,
   total,
   onOffset,
-  labels,
+  t,
+  prefix = '',
 }: {
   offset: number;
+  /** The rows on this page. */
+  count: number;
   pageSize: number;
   total: number;
   onOffset(offset: number): void;
-  /** In the reader's language: the nav's name, "21–40 of 57", and the two buttons. */
-  labels: { paging: string; range: string; previous: string; next: string };
+  t: TFunction;
+  prefix?: string;
 }) {
+  const { i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
   return (
-    <nav className="pager" aria-label={labels.paging}>
-      <span>{labels.range}</span>
+    <nav className="pager" aria-label={t(`${prefix}paging`)}>
+      <span>{t(`${prefix}range`, { first: n(offset + 1), last: n(offset + count), total: n(total) })}</span>
       <button
         type="button"
         className="secondary"
         disabled={offset === 0}
         onClick={() => onOffset(Math.max(0, offset - pageSize))}
       >
-        {labels.previous}
+        {t(`${prefix}previous`)}
       </button>
       <button
         type="button"
@@ -30,7 +44,7 @@ export function Pager({
         disabled={offset + pageSize >= total}
         onClick={() => onOffset(offset + pageSize)}
       >
-        {labels.next}
+        {t(`${prefix}next`)}
       </button>
     </nav>
   );

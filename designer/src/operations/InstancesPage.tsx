@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pager } from '../components/Pager.tsx';
-import { errorText, formatDateTime, formatNumber } from '../format.ts';
+import { errorText, formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import { useLoad } from '../use-load.ts';
 import { allDefinitions, searchInstances } from './api.ts';
@@ -46,7 +46,6 @@ export function InstancesPage({
   const body = { filter: toSearchFilter(filters), sort: [sort], page: { from, limit: PAGE_SIZE } };
   const instances = useLoad(() => searchInstances(body), JSON.stringify(body));
   const total = instances.data?.page.totalItems ?? 0;
-  const n = (value: number) => formatNumber(value, i18n.language);
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   const sortBy = (field: SortField) => {
@@ -151,19 +150,12 @@ export function InstancesPage({
           </table>
           <Pager
             offset={from}
+            count={instances.data.items.length}
             pageSize={PAGE_SIZE}
             total={total}
             onOffset={setFrom}
-            labels={{
-              paging: t('instances.paging'),
-              range: t('instances.range', {
-                first: n(from + 1),
-                last: n(from + instances.data.items.length),
-                total: n(total),
-              }),
-              previous: t('instances.previous'),
-              next: t('instances.next'),
-            }}
+            t={t}
+            prefix="instances."
           />
         </>
       )}

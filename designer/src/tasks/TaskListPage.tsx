@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pager } from '../components/Pager.tsx';
-import { formatNumber } from '../format.ts';
 import { useLoad } from '../use-load.ts';
 import { listTasks } from './api.ts';
 import { rememberView, takeCompleted } from './list-memory.ts';
@@ -18,7 +17,7 @@ const POLL_MS = 3_000;
 
 /** One list (mine, groups', unassigned, all) with filters, sorting, paging and live refresh. */
 export function TaskListPage({ view, supervises }: { view: View; supervises: boolean }) {
-  const { t, i18n } = useTranslation('tasks');
+  const { t } = useTranslation('tasks');
   rememberView(view);
   const [filters, setFilters] = useState<TaskFilters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
@@ -45,7 +44,6 @@ export function TaskListPage({ view, supervises }: { view: View; supervises: boo
   const fresh = tasks.data ? news.see(tasks.data.items.map((task) => task.key)) : new Set<string>();
 
   const total = tasks.data?.page.total ?? 0;
-  const n = (value: number) => formatNumber(value, i18n.language);
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   const apply = (next: TaskFilters) => {
     setFilters(next);
@@ -112,19 +110,11 @@ export function TaskListPage({ view, supervises }: { view: View; supervises: boo
           </table>
           <Pager
             offset={offset}
+            count={tasks.data.items.length}
             pageSize={PAGE_SIZE}
             total={total}
             onOffset={setOffset}
-            labels={{
-              paging: t('paging'),
-              range: t('range', {
-                first: n(offset + 1),
-                last: n(offset + tasks.data.items.length),
-                total: n(total),
-              }),
-              previous: t('previous'),
-              next: t('next'),
-            }}
+            t={t}
           />
         </>
       )}
