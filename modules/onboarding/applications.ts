@@ -186,27 +186,36 @@ export class Applications {
     return { application: this.cipher.application(row, key), key };
   }
 
+  /** A page of the applications in the staff member's scope, newest first, and how many there are. */
   async list(
-    query: { status?: Status | undefined; branchCode?: string | undefined; limit: number },
+    query: { status?: Status | undefined; branchCode?: string | undefined; limit: number; offset: number },
     staff: Staff,
-  ): Promise<Application[]> {
-    if (staff.scope.kind === 'none') return [];
+  ): Promise<{ items: Application[]; total: number }> {
+    if (staff.scope.kind === 'none') return { items: [], total: 0 };
     const where: string[] = [];
-    const params: Record<string, unknown> = { limit: query.limit };
+    const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
     if (query.status) [where[where.length], params.status] = ['a.status = :status', query.status];
     if (query.branchCode)
       [where[where.length], params.branchCode] = ['a.branch_code = :branchCode', query.branchCode];
     if (staff.scope.kind === 'branch')
       [where[where.length], params.scopeBranch] = ['a.branch_code = :scopeBranch', staff.scope.branchCode];
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = await this.sql.rows<ApplicationRow & { wrapped_key: string | null }>(
       `SELECT a.*, k.wrapped_key FROM onboarding_applications a
        LEFT JOIN audit_subject_keys k ON k.subject_id = a.id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.created_at DESC, a.id DESC LIMIT :limit`,
+       ${filter} ORDER BY a.created_at DESC, a.id DESC LIMIT :limit OFFSET :offset`,
       params,
     );
-    return rows.map((row) =>
-      this.cipher.application(row, this.deps.subjectKeys.unwrap(row.id, row.wrapped_key)),
+    const [count] = await this.sql.rows<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM onboarding_applications a ${filter}`,
+      params,
     );
+    return {
+      items: rows.map((row) =>
+        this.cipher.application(row, this.deps.subjectKeys.unwrap(row.id, row.wrapped_key)),
+      ),
+      total: Number(count?.n ?? 0),
+    };
   }
 
   async checklist(id: string, transaction?: Transaction): Promise<ChecklistItem[]> {

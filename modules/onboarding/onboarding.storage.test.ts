@@ -112,8 +112,22 @@ describe(`onboarding applications and the watch list (${process.env.TEST_DB ?? '
     expect(listed.body.items.map((a) => a.branchCode)).toEqual(['MDN-KC']);
     const all = await p
       .as('agent1')
-      .get<{ items: { id: string }[] }>('/api/onboarding/applications?status=SUBMITTED');
+      .get<{ items: { id: string }[]; page: unknown }>('/api/onboarding/applications?status=SUBMITTED');
     expect(all.body.items).toHaveLength(2);
+    expect(all.body.page).toEqual({ total: 2, limit: 50, offset: 0 });
+    // Pages, newest first: the second page of one holds the older of the two, and counts both.
+    const second = await p
+      .as('agent1')
+      .get<{ items: { id: string }[]; page: unknown }>(
+        '/api/onboarding/applications?status=SUBMITTED&limit=1&offset=1',
+      );
+    expect(second.body.items.map((a) => a.id)).toEqual([all.body.items[1]?.id]);
+    expect(second.body.page).toEqual({ total: 2, limit: 1, offset: 1 });
+    const bad = await p
+      .as('agent1')
+      .get<{ errors: { field: string }[] }>('/api/onboarding/applications?offset=-1');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]?.field).toBe('query.offset');
   });
 
   it('given a document received then verified, then the checklist keeps who and when, and verifying first is refused', async () => {

@@ -37,15 +37,27 @@ export function applicationRoutes(app: OpenAPIHono, applications: Applications) 
       responses: {
         200: {
           description: 'Applications',
-          content: json(z.object({ items: z.array(s.ApplicationSummary) })),
+          content: json(
+            z.object({
+              items: z.array(s.ApplicationSummary),
+              page: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+            }),
+          ),
         },
         ...problemResponses(400, 401, 403),
       },
     }),
     async (c) => {
       const staff = staffOf(c);
-      const items = await applications.list(c.req.valid('query'), staff);
-      return c.json({ items: items.map((a) => presentSummary(a, staff.roles)) }, 200);
+      const query = c.req.valid('query');
+      const { items, total } = await applications.list(query, staff);
+      return c.json(
+        {
+          items: items.map((a) => presentSummary(a, staff.roles)),
+          page: { total, limit: query.limit, offset: query.offset },
+        },
+        200,
+      );
     },
   );
 

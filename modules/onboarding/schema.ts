@@ -64,6 +64,7 @@ export const ListQuery = z.object({
   status: z.enum(STATUSES).optional(),
   branchCode: z.string().trim().max(20).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
 const Finding = z.object({ check: z.string(), ok: z.boolean(), id: z.string(), en: z.string() });

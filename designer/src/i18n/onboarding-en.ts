@@ -14,6 +14,10 @@ export const onboardingEn: Words<typeof onboardingId> = {
   tabs: { applications: 'Applications', new: 'New application', watchlist: 'Watch list' },
   list: {
     title: 'Account opening applications',
+    range: '{{first}}–{{last}} of {{total}}',
+    previous: 'Previous',
+    next: 'Next',
+    paging: 'Application pages',
     status: 'Status',
     all: 'All statuses',
     empty: 'No applications yet.',

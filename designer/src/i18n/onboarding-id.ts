@@ -11,6 +11,10 @@ export const onboardingId = {
   tabs: { applications: 'Permohonan', new: 'Permohonan baru', watchlist: 'Daftar pantauan (watch list)' },
   list: {
     title: 'Permohonan pembukaan rekening',
+    range: '{{first}}–{{last}} dari {{total}}',
+    previous: 'Sebelumnya',
+    next: 'Berikutnya',
+    paging: 'Halaman permohonan',
     status: 'Status',
     all: 'Semua status',
     empty: 'Belum ada permohonan.',

@@ -10,9 +10,16 @@ import type {
 
 const BASE = '/api/onboarding';
 
-export const listApplications = (status: Status | '') =>
-  get<{ items: ApplicationSummary[] }>(
-    `${BASE}/applications?${new URLSearchParams({ limit: '200', ...(status ? { status } : {}) })}`,
+/** How many applications a page of the list shows. */
+export const PAGE_SIZE = 50;
+
+export const listApplications = (status: Status | '', offset: number) =>
+  get<{ items: ApplicationSummary[]; page: { total: number; limit: number; offset: number } }>(
+    `${BASE}/applications?${new URLSearchParams({
+      limit: String(PAGE_SIZE),
+      offset: String(offset),
+      ...(status ? { status } : {}),
+    })}`,
   );
 export const getApplication = (id: string) =>
   get<Application>(`${BASE}/applications/${encodeURIComponent(id)}`);
