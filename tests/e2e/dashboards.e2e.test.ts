@@ -160,6 +160,12 @@ describeInBrowser(
           .poll(() => page.locator('.db-meta[data-period="2026-01-01/2026-03-15"]').count(), POLL)
           .toBe(2);
         expect(await page.locator('button[data-preset=quarter]').getAttribute('aria-pressed')).toBe('true');
+        // The period is in the address: a reload (a bookmark, a shared link) shows the same quarter.
+        expect(page.url()).toContain('#/dashboards/marketing/2026-01-01..2026-03-15');
+        await page.reload();
+        await expect
+          .poll(() => page.locator('.db-meta[data-period="2026-01-01/2026-03-15"]').count(), POLL)
+          .toBe(2);
         await chooseFirstQuarter(page);
         const svg = page.locator('article[data-report=campaign-funnel] .db-chart svg');
         await svg

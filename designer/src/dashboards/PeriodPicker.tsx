@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 // Days are typed dd/mm/yyyy whatever the browser's own language (a date input follows it).
 import { parseDay, showDay } from '../format.ts';
@@ -30,6 +30,9 @@ export function PeriodPicker({
   const { t, i18n } = useTranslation('dashboards');
   const typed = (p: PeriodChoice) => ({ from: showDay(p.from), to: showDay(p.to) });
   const [draft, setDraft] = useState(() => typed(value));
+  // The period lives in the address: going back or following a link changes it from outside.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: typed is a pure formatter
+  useEffect(() => setDraft(typed({ from: value.from, to: value.to })), [value.from, value.to]);
   const [problems, setProblems] = useState<ReturnType<typeof periodProblems>>([]);
   const today = jakartaToday();
   const current = presetOf(value, today);

@@ -4,8 +4,10 @@ import {
   formatRate,
   jakartaToday,
   monthLabel,
+  periodFromSegment,
   periodProblems,
   periodQuery,
+  periodSegment,
   presetOf,
   presetPeriod,
 } from './period.ts';
@@ -27,6 +29,14 @@ describe('dashboard periods', () => {
     expect(presetPeriod('quarter', '2026-11-24')).toEqual({ from: '2026-10-01', to: '2026-11-24' });
     expect(presetOf({ from: '2026-11-01', to: '2026-11-24' }, '2026-11-24')).toBe('month');
     expect(presetOf({ from: '2026-11-02', to: '2026-11-24' }, '2026-11-24')).toBeUndefined();
+  });
+
+  it('a period goes into the address and back; anything else there means the reports’ default', () => {
+    expect(periodSegment({ from: '2026-01-01', to: '2026-03-31' })).toBe('2026-01-01..2026-03-31');
+    expect(periodFromSegment('2026-01-01..2026-03-31')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(periodSegment({ from: '', to: '' })).toBe('default');
+    for (const segment of ['default', undefined, '2026-01-01', 'x..y', '2026-1-1..2026-03-31'])
+      expect(periodFromSegment(segment)).toEqual({ from: '', to: '' });
   });
 
   it('a period typed in is checked per field before the server is asked', () => {

@@ -9,6 +9,17 @@ export interface PeriodChoice {
 
 export const DEFAULT_PERIOD: PeriodChoice = { from: '', to: '' };
 
+/** A period as a route segment (`2026-01-01..2026-03-31`, or `default`), so a view can be linked. */
+export function periodSegment(period: PeriodChoice): string {
+  return period.from && period.to ? `${period.from}..${period.to}` : 'default';
+}
+
+/** The period a route segment names; the reports' default for anything else. */
+export function periodFromSegment(segment: string | undefined): PeriodChoice {
+  const match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(segment ?? '');
+  return match ? { from: match[1] as string, to: match[2] as string } : DEFAULT_PERIOD;
+}
+
 export const PRESETS = ['month', 'last30', 'quarter'] as const;
 export type Preset = (typeof PRESETS)[number];
 
