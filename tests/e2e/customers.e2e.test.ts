@@ -201,7 +201,7 @@ describeInBrowser(
         .as('supervisor1')
         .get<{ items: unknown[] }>(`/api/customers/${ids.mine}/timeline?limit=100`);
       expect(await entries.count()).toBe(timeline.body.items.length);
-      expect(await page.locator('#cu-cases ~ .cu-empty').textContent()).toBe('No open complaints.');
+      expect(await page.locator('#cu-cases ~ .empty-note').textContent()).toBe('No open complaints.');
       await page.locator('.cu-timeline').scrollIntoViewIfNeeded();
       await screenshot(page, 'customers-360-timeline-en');
       await page.context().close();

@@ -67,7 +67,7 @@ describeInBrowser('onboarding screens in Chromium', { processes: true }, (s) => 
       'Tugas tinjauan ada di daftar tugas Kepatuhan.',
     );
     // Front-line staff are not shown the hits (no tipping off), nor can they open the review task.
-    expect(await agent.locator('#onb-screening ~ .onb-empty').textContent()).toBe(
+    expect(await agent.locator('#onb-screening ~ .empty-note').textContent()).toBe(
       'Hasil screening hanya dapat dilihat oleh Kepatuhan.',
     );
     expect(await agent.locator('[data-field=nik]').textContent()).toBe('************0002');
@@ -112,7 +112,7 @@ describeInBrowser('onboarding screens in Chromium', { processes: true }, (s) => 
       const row = page.locator(`tr[data-application-id="${applicationId}"]`);
       await row.waitFor();
       await page.locator('select[name=status]').selectOption('COMPLETED');
-      await page.locator('.onb-empty').waitFor();
+      await page.locator('.empty-note').waitFor();
       expect(await row.count()).toBe(0);
       await page.locator('select[name=status]').selectOption('IN_REVIEW');
       await row.waitFor();

@@ -241,8 +241,8 @@ describeInBrowser('operations screens in Chromium', {}, (s) => {
     const page = await s.page('en');
     await logIn(page, 'supervisor1');
     await page.goto(`/#/operations/heatmap/${version2}`);
-    await page.locator('.op-empty').waitFor();
-    expect(await page.locator('.op-empty').textContent()).toContain('Start an instance to fill it');
+    await page.locator('.empty-note').waitFor();
+    expect(await page.locator('.empty-note').textContent()).toContain('Start an instance to fill it');
     await page.locator('.op-diagram[data-imported="true"]').waitFor();
     await screenshot(page, 'operations-heatmap-empty-en');
     await page.context().close();

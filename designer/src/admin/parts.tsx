@@ -68,7 +68,7 @@ export function LoadState({
       </p>
     );
   if (loading) return <p className="muted">{t('loading')}</p>;
-  if (empty) return <p className="ad-empty">{emptyText}</p>;
+  if (empty) return <p className="empty-note">{emptyText}</p>;
   return <>{children}</>;
 }
 

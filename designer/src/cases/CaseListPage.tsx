@@ -69,7 +69,7 @@ export function CaseListPage({ view }: { view: ListView }) {
         )}
         {cases.loading && !cases.data && <p className="muted">{t('loading')}</p>}
         {cases.data && cases.data.items.length === 0 && (
-          <p className="cs-empty">{filtered ? t('list.emptyFiltered') : t('list.empty')}</p>
+          <p className="empty-note">{filtered ? t('list.emptyFiltered') : t('list.empty')}</p>
         )}
         {cases.data && cases.data.items.length > 0 && (
           <>

@@ -47,7 +47,7 @@ export function EscalationsPage() {
         </p>
       )}
       {cases.loading && !cases.data && <p className="muted">{t('loading')}</p>}
-      {cases.data && cases.data.items.length === 0 && <p className="cs-empty">{t('escalations.empty')}</p>}
+      {cases.data && cases.data.items.length === 0 && <p className="empty-note">{t('escalations.empty')}</p>}
       {cases.data && cases.data.items.length > 0 && (
         <CaseTable
           items={cases.data.items}

@@ -99,7 +99,7 @@ export function ConsentsPanel({
         </button>
         {showHistory &&
           (history.length === 0 ? (
-            <p className="cu-empty">{t('consents.historyEmpty')}</p>
+            <p className="empty-note">{t('consents.historyEmpty')}</p>
           ) : (
             <table className="cu-consent-history" aria-label={t('consents.history')}>
               <thead>

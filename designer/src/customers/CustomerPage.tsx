@@ -34,7 +34,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <section className="page cu-page" data-state={kind ?? 'error'}>
         {back}
         <h1>{kind ? t(`${kind}.title`) : t('title')}</h1>
-        <p className={kind ? 'cu-empty' : 'error'} role="alert">
+        <p className={kind ? 'empty-note' : 'error'} role="alert">
           {kind ? t(`${kind}.body`) : errorText(loaded.error, t('error'))}
         </p>
         {!kind && (

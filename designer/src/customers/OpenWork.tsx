@@ -42,7 +42,7 @@ export function OpenWork({ customerId }: { customerId: string }) {
         <h2 id="cu-cases">{t('cases.title')}</h2>
         {state(cases) ??
           (open.length === 0 ? (
-            <p className="cu-empty">{t('cases.empty')}</p>
+            <p className="empty-note">{t('cases.empty')}</p>
           ) : (
             <table className="cu-cases">
               <thead>
@@ -91,7 +91,7 @@ export function OpenWork({ customerId }: { customerId: string }) {
         <h2 id="cu-tasks">{t('tasks.title')}</h2>
         {state(tasks) ??
           (tasks.data?.length === 0 ? (
-            <p className="cu-empty">{t('tasks.empty')}</p>
+            <p className="empty-note">{t('tasks.empty')}</p>
           ) : (
             <table className="cu-tasks">
               <thead>

@@ -17,7 +17,7 @@ export function ProductsTable({
     <section className="cu-card" aria-labelledby="cu-products">
       <h2 id="cu-products">{t('products.title')}</h2>
       {products.length === 0 ? (
-        <p className="cu-empty">{t('products.empty')}</p>
+        <p className="empty-note">{t('products.empty')}</p>
       ) : (
         <table className="cu-products">
           <thead>

@@ -64,14 +64,14 @@ export function SearchPage({ query }: { query: string }) {
           {problem}
         </p>
       )}
-      {!query && <p className="cu-empty">{t('search.prompt')}</p>}
+      {!query && <p className="empty-note">{t('search.prompt')}</p>}
       {results.error !== undefined && (
         <p className="error" role="alert">
           {errorText(results.error, t('error'))}
         </p>
       )}
       {query && results.loading && <p className="muted">{t('loading')}</p>}
-      {items && items.length === 0 && <p className="cu-empty">{t('search.empty', { q: query })}</p>}
+      {items && items.length === 0 && <p className="empty-note">{t('search.empty', { q: query })}</p>}
       {items && items.length > 0 && (
         <>
           <p className="muted" role="status">

@@ -40,7 +40,7 @@ export function TimelinePanel({ customerId, first }: { customerId: string; first
     <section className="cu-card" aria-labelledby="cu-timeline">
       <h2 id="cu-timeline">{t('timeline.title')}</h2>
       {items.length === 0 ? (
-        <p className="cu-empty">{t('timeline.empty')}</p>
+        <p className="empty-note">{t('timeline.empty')}</p>
       ) : (
         <ol className="cu-timeline">
           {items.map((item) => (

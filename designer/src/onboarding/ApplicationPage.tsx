@@ -34,7 +34,7 @@ export function ApplicationPage({ id }: { id: string }) {
     return (
       <section className="page onb-page" data-state={missing ? 'notFound' : 'error'}>
         {back}
-        <p className={missing ? 'onb-empty' : 'error'} role="alert">
+        <p className={missing ? 'empty-note' : 'error'} role="alert">
           {missing ? t('detail.notFound') : errorText(loaded.error, t('error'))}
         </p>
       </section>

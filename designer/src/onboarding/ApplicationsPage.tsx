@@ -51,7 +51,7 @@ export function ApplicationsPage() {
       )}
       {loaded.loading && !items && <p className="muted">{t('loading')}</p>}
       {items && items.length === 0 && (
-        <p className="onb-empty">{status ? t('list.emptyFiltered') : t('list.empty')}</p>
+        <p className="empty-note">{status ? t('list.emptyFiltered') : t('list.empty')}</p>
       )}
       {items && items.length > 0 && (
         <>

@@ -17,7 +17,7 @@ export function KycPanel({ a }: { a: Application }) {
     <section className="onb-card" aria-labelledby="onb-kyc">
       <h2 id="onb-kyc">{t('detail.kyc')}</h2>
       {!a.kyc ? (
-        <p className="onb-empty">{t('detail.kycPending')}</p>
+        <p className="empty-note">{t('detail.kycPending')}</p>
       ) : (
         <>
           <p>
@@ -50,11 +50,11 @@ export function ScreeningPanel({ a }: { a: Application }) {
   const body = () => {
     if (!a.screening)
       return (
-        <p className="onb-empty">
+        <p className="empty-note">
           {past && !has(...WATCHLIST_ROLES) ? t('detail.screeningHidden') : t('detail.screeningPending')}
         </p>
       );
-    if (a.screening.hits.length === 0) return <p className="onb-empty">{t('detail.noHits')}</p>;
+    if (a.screening.hits.length === 0) return <p className="empty-note">{t('detail.noHits')}</p>;
     return (
       <>
         <p className="muted">
@@ -109,7 +109,7 @@ export function RiskPanel({ a }: { a: Application }) {
     <section className="onb-card" aria-labelledby="onb-risk">
       <h2 id="onb-risk">{t('detail.risk')}</h2>
       {!a.risk ? (
-        <p className="onb-empty">{t('detail.riskPending')}</p>
+        <p className="empty-note">{t('detail.riskPending')}</p>
       ) : (
         <p data-risk={a.risk.level}>
           <span className={`badge ${RISK_TONE[a.risk.level] ?? ''}`}>

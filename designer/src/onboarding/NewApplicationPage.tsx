@@ -44,7 +44,7 @@ export function NewApplicationPage() {
   if (!has(...WRITE_ROLES))
     return (
       <section className="page onb-page">
-        <p className="onb-empty">{t('form.noPermission')}</p>
+        <p className="empty-note">{t('form.noPermission')}</p>
       </section>
     );
 

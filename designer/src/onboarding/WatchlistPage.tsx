@@ -24,7 +24,7 @@ export function WatchlistPage() {
   if (!allowed)
     return (
       <section className="page onb-page">
-        <p className="onb-empty">{t('watchlist.noPermission')}</p>
+        <p className="empty-note">{t('watchlist.noPermission')}</p>
       </section>
     );
 
@@ -63,7 +63,7 @@ export function WatchlistPage() {
         </p>
       )}
       {!items && loaded.loading && <p className="muted">{t('loading')}</p>}
-      {items && items.length === 0 && <p className="onb-empty">{t('watchlist.empty')}</p>}
+      {items && items.length === 0 && <p className="empty-note">{t('watchlist.empty')}</p>}
       {items && items.length > 0 && (
         <table className="onb-watchlist">
           <thead>

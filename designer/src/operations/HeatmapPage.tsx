@@ -103,7 +103,7 @@ export function HeatmapPage({ definitionKey }: { definitionKey: string }) {
           {diagramError}
         </p>
       )}
-      {statistics.length === 0 && <p className="op-empty">{t('heatmap.empty')}</p>}
+      {statistics.length === 0 && <p className="empty-note">{t('heatmap.empty')}</p>}
       <div className="op-diagram-frame">
         <BpmnDiagram
           xml={data.xml}

@@ -7,7 +7,7 @@ import type { ElementInstance, Incident, Variable } from './types.ts';
 export function ElementInstancesTable({ elements }: { elements: ElementInstance[] }) {
   const { t, i18n } = useTranslation('operations');
   const steps = elements.filter((element) => element.type !== 'PROCESS');
-  if (steps.length === 0) return <p className="op-empty">{t('instance.noElements')}</p>;
+  if (steps.length === 0) return <p className="empty-note">{t('instance.noElements')}</p>;
   return (
     <table className="op-elements">
       <thead>
@@ -52,7 +52,7 @@ export function VariablesTable({
   elementNames: Map<string, string>;
 }) {
   const { t } = useTranslation('operations');
-  if (variables.length === 0) return <p className="op-empty">{t('instance.noVariables')}</p>;
+  if (variables.length === 0) return <p className="empty-note">{t('instance.noVariables')}</p>;
   return (
     <table className="op-variables">
       <thead>
@@ -99,7 +99,7 @@ export function IncidentsList({
   onRetry(incident: Incident): void;
 }) {
   const { t, i18n } = useTranslation('operations');
-  if (incidents.length === 0) return <p className="op-empty">{t('instance.noIncidents')}</p>;
+  if (incidents.length === 0) return <p className="empty-note">{t('instance.noIncidents')}</p>;
   return (
     <ul className="op-incidents">
       {incidents.map((incident) => (

@@ -92,7 +92,7 @@ export function InstancesPage({
       )}
       {instances.loading && !instances.data && <p className="muted">{t('loading')}</p>}
       {instances.data && instances.data.items.length === 0 && (
-        <p className="op-empty">{filtered ? t('instances.emptyFiltered') : t('instances.empty')}</p>
+        <p className="empty-note">{filtered ? t('instances.emptyFiltered') : t('instances.empty')}</p>
       )}
       {instances.data && instances.data.items.length > 0 && (
         <>

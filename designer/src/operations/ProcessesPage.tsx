@@ -65,7 +65,7 @@ export function ProcessesPage({ canOperate }: { canOperate: boolean }) {
         </p>
       )}
       {loading && !data && <p className="muted">{t('loading')}</p>}
-      {data?.length === 0 && <p className="op-empty">{t('processes.empty')}</p>}
+      {data?.length === 0 && <p className="empty-note">{t('processes.empty')}</p>}
       {data?.map((group) => (
         <article
           key={group.processDefinitionId}

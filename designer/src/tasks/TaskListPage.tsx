@@ -79,7 +79,7 @@ export function TaskListPage({ view, supervises }: { view: View; supervises: boo
       )}
       {tasks.loading && !tasks.data && <p className="muted">{t('loading')}</p>}
       {tasks.data && tasks.data.items.length === 0 && (
-        <p className="tk-empty" data-empty={view}>
+        <p className="empty-note" data-empty={view}>
           {filtered ? t('empty.filtered') : t(`empty.${view}`)}
         </p>
       )}
