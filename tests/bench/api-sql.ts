@@ -157,3 +157,20 @@ export const shape = (sql: string) =>
     .replace(/\b\d+\b/g, '?')
     .replace(/\s+/g, ' ')
     .replace(/IN \((?:\?, )*\?\)/g, 'IN (?…)');
+
+/**
+ * The server's InnoDB buffer pool beside the data it caches: a pool smaller than the tables
+ * read makes pages come from disk (InnoDB reads with O_DIRECT, past the OS cache), and the
+ * random stalls of those reads swamp what the API adds.
+ */
+export async function bufferPool(raw: Raw): Promise<string> {
+  const [pool] = await raw.run('SELECT @@innodb_buffer_pool_size AS bytes');
+  const [data] = await raw.run(
+    'SELECT SUM(data_length + index_length) AS bytes FROM information_schema.tables WHERE table_schema = DATABASE()',
+  );
+  const gb = (v: unknown) => `${(Number(v) / 2 ** 30).toFixed(1)} GB`;
+  const small = Number(pool?.bytes) < Number(data?.bytes);
+  return `InnoDB buffer pool ${gb(pool?.bytes)} for ${gb(data?.bytes)} of data${
+    small ? ' — smaller: pages are read from disk (SET GLOBAL innodb_buffer_pool_size = … to hold them)' : ''
+  }`;
+}

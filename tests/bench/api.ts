@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import mysql from 'mysql2';
-import { deriveDataKeys, unseal } from '../../modules/audit/keys.ts';
-import { type CustomerRow, FieldCipher } from '../../modules/customers/model.ts';
+import { deriveDataKeys } from '../../modules/audit/keys.ts';
+import { FieldCipher } from '../../modules/customers/model.ts';
 import { loadConfig } from '../../modules/server/config.ts';
 import { parseDatabaseUrl } from '../../modules/server/database-url.ts';
 import { observeSql } from '../../modules/server/sql.ts';
@@ -25,7 +25,8 @@ import { createPlatform, type TestPlatform } from '../harness/create-platform.ts
 import { ROOT } from '../harness/processes.ts';
 import { createTestDatabases, type TestDatabases } from '../harness/test-database.ts';
 import { type Get, loggedInGet } from './api-client.ts';
-import { explain, openRaw, type Raw, replay, shape } from './api-sql.ts';
+import { PROBES, type Probe, pickSamples, type Sample } from './api-probes.ts';
+import { bufferPool, explain, openRaw, type Raw, replay, shape } from './api-sql.ts';
 import { percentile, print, round } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -55,111 +56,6 @@ async function seededDatabase(count: number): Promise<TestDatabases> {
   }
   return databases;
 }
-
-interface Sample {
-  id: string;
-  fullName: string;
-  nik: string;
-  phone: string;
-  key: Buffer;
-  cursor: string;
-}
-
-/** Random customers: a random CIF number (its unique index), as many as asked for. */
-async function pickSamples(raw: Raw, cipher: FieldCipher, wrapKey: Buffer, count: number): Promise<Sample[]> {
-  const [counter] = await raw.run("SELECT value FROM customer_counters WHERE name = 'cif'");
-  const highest = Number(counter?.value);
-  const seen = new Map<string, Sample>();
-  for (let attempt = 0; seen.size < count && attempt < count * 3; attempt++) {
-    const cif = `C${String(1 + Math.floor(Math.random() * highest)).padStart(10, '0')}`;
-    const [row] = (await raw.run(
-      `SELECT * FROM customers WHERE cif = '${cif}' AND erased_at IS NULL`,
-    )) as unknown as CustomerRow[];
-    if (!row || seen.has(row.id) || !row.phone_sealed) continue;
-    const [keyRow] = await raw.run(
-      `SELECT wrapped_key FROM audit_subject_keys WHERE subject_id = '${row.id}'`,
-    );
-    const key = unseal(wrapKey, String(keyRow?.wrapped_key), `subject:${row.id}`);
-    const customer = cipher.customer(row, key);
-    const [last] = await raw.run(
-      `SELECT id, at FROM customer_interactions WHERE customer_id = '${row.id}' ORDER BY at DESC, id DESC LIMIT 1`,
-    );
-    seen.set(row.id, {
-      id: row.id,
-      fullName: customer.fullName,
-      nik: customer.nik as string,
-      phone: customer.phone as string,
-      key,
-      cursor: `${last?.at}.${last?.id}`,
-    });
-  }
-  return [...seen.values()];
-}
-
-/** One kind of request: its path for a sample, and what its audit entry records. */
-interface Probe {
-  name: string;
-  label: string;
-  path(s: Sample, i: number): string;
-  audit(
-    s: Sample,
-    body: unknown,
-  ): { action: string; entityId: string; subject: Sample | null; details: unknown };
-}
-
-const namePrefix = (s: Sample, i: number) => {
-  const words = s.fullName.split(' ').filter((w) => /^[A-Za-z]{3,}$/.test(w));
-  const last = words.at(-1) ?? s.fullName;
-  // Half by the surname's first letters ("sire"), half by two words' ("ahm sir").
-  return i % 2 === 0 || words.length < 2
-    ? last.slice(0, 4)
-    : `${words[0]?.slice(0, 3)} ${last.slice(0, 3)}`.toLowerCase();
-};
-const viewAudit = (part: string) => (s: Sample) => ({
-  action: 'customer.view',
-  entityId: s.id,
-  subject: s,
-  details: { part, clear: [] },
-});
-const searchAudit = (by: string) => (_: Sample, body: unknown) => ({
-  action: 'customer.search',
-  entityId: '*',
-  subject: null,
-  details: { by, results: ((body as { items?: { id: string }[] }).items ?? []).map((i) => i.id) },
-});
-
-const PROBES: Probe[] = [
-  {
-    name: 'customer360',
-    label: 'Customer 360',
-    path: (s) => `/api/customers/${s.id}`,
-    audit: viewAudit('360'),
-  },
-  {
-    name: 'searchByName',
-    label: 'search: name prefix',
-    path: (s, i) => `/api/customers?q=${encodeURIComponent(namePrefix(s, i))}`,
-    audit: searchAudit('name'),
-  },
-  {
-    name: 'searchByNik',
-    label: 'search: NIK',
-    path: (s) => `/api/customers?q=${s.nik}`,
-    audit: searchAudit('identifier'),
-  },
-  {
-    name: 'searchByPhone',
-    label: 'search: phone',
-    path: (s) => `/api/customers?q=${s.phone}`,
-    audit: searchAudit('identifier'),
-  },
-  {
-    name: 'timeline',
-    label: 'timeline page',
-    path: (s) => `/api/customers/${s.id}/timeline?before=${s.cursor}`,
-    audit: viewAudit('timeline'),
-  },
-];
 
 interface Recorded {
   sample: Sample;
@@ -393,23 +289,6 @@ async function main(): Promise<number> {
     rmSync(engineDir, { recursive: true, force: true });
     await fresh?.drop();
   }
-}
-
-/**
- * The server's InnoDB buffer pool beside the data it caches: a pool smaller than the tables
- * read makes pages come from disk (InnoDB reads with O_DIRECT, past the OS cache), and the
- * random stalls of those reads swamp what the API adds.
- */
-async function bufferPool(raw: Raw): Promise<string> {
-  const [pool] = await raw.run('SELECT @@innodb_buffer_pool_size AS bytes');
-  const [data] = await raw.run(
-    'SELECT SUM(data_length + index_length) AS bytes FROM information_schema.tables WHERE table_schema = DATABASE()',
-  );
-  const gb = (v: unknown) => `${(Number(v) / 2 ** 30).toFixed(1)} GB`;
-  const small = Number(pool?.bytes) < Number(data?.bytes);
-  return `InnoDB buffer pool ${gb(pool?.bytes)} for ${gb(data?.bytes)} of data${
-    small ? ' — smaller: pages are read from disk (SET GLOBAL innodb_buffer_pool_size = … to hold them)' : ''
-  }`;
 }
 
 function row(label: string, r: Record<string, number>): string {

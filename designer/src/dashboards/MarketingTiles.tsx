@@ -49,7 +49,7 @@ export function FunnelTile({ period }: { period: ReportFilter }) {
                   {c.name}
                   <div className="muted">
                     {t(`channel.${c.channel}`, { defaultValue: c.channel })} ·{' '}
-                    {t(`campaignStatus.${c.status}`, { defaultValue: c.status })}
+                    {t(`status.${c.status}`, { ns: 'campaigns', defaultValue: c.status })}
                   </div>
                 </th>
                 <td>{formatDateTime(c.startedAt, lang)}</td>

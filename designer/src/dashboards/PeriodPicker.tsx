@@ -31,8 +31,7 @@ export function PeriodPicker({
   const typed = (p: PeriodChoice) => ({ from: showDay(p.from), to: showDay(p.to) });
   const [draft, setDraft] = useState(() => typed(value));
   // The period lives in the address: going back or following a link changes it from outside.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: typed is a pure formatter
-  useEffect(() => setDraft(typed({ from: value.from, to: value.to })), [value.from, value.to]);
+  useEffect(() => setDraft({ from: showDay(value.from), to: showDay(value.to) }), [value.from, value.to]);
   const [problems, setProblems] = useState<ReturnType<typeof periodProblems>>([]);
   const today = jakartaToday();
   const current = presetOf(value, today);

@@ -123,16 +123,6 @@ export const dashboards = {
       profiling: 'Profiling',
       'third-party': 'Pihak ketiga',
     },
-    campaignStatus: {
-      DRAFT: 'Draf',
-      PENDING_APPROVAL: 'Menunggu persetujuan',
-      APPROVED: 'Disetujui',
-      REJECTED: 'Ditolak',
-      SENDING: 'Sedang dikirim',
-      PAUSED: 'Dijeda',
-      COMPLETED: 'Selesai',
-      CANCELLED: 'Dibatalkan',
-    },
   },
   en: {
     title: 'Dashboards',
@@ -256,16 +246,6 @@ export const dashboards = {
       service: 'Service',
       profiling: 'Profiling',
       'third-party': 'Third parties',
-    },
-    campaignStatus: {
-      DRAFT: 'Draft',
-      PENDING_APPROVAL: 'Pending approval',
-      APPROVED: 'Approved',
-      REJECTED: 'Rejected',
-      SENDING: 'Sending',
-      PAUSED: 'Paused',
-      COMPLETED: 'Completed',
-      CANCELLED: 'Cancelled',
     },
   },
 } as const;
